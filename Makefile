@@ -1,0 +1,97 @@
+# Kommunale Jobcenter – Stark. Sozial. Vor Ort.
+#   make run    set everything up and serve the site with gunicorn on 127.0.0.1:$${PORT:-8000}
+#   make test   set everything up and run every test
+# Both are safe to repeat; each step only does work when its inputs changed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+SECRET_FILE := .secret_key
+
+# A Python >= 3.12 (Django 6.1 needs it): .python-version via pyenv, then python3.13/3.12/3.
+PYTHON := $(shell for c in "$$(pyenv which python 2>/dev/null)" python3.13 python3.12 python3; do \
+	[ -n "$$c" ] && command -v "$$c" >/dev/null 2>&1 && "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$c"; break; }; done)
+
+# `make run` is a local plain-HTTP start: DEBUG off, HTTPS protections off, a secret key kept
+# in $(SECRET_FILE) (git-ignored). Production sets these variables itself (README.md).
+RUN_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false \
+	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend} \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))"
+# Tests run on plain static storage (no collectstatic needed) and a fixed throwaway key.
+TEST_ENV = DJANGO_SECRET_KEY=test-only-secret-key DJANGO_HTTPS=false DJANGO_DEBUG=false \
+	DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend \
+	DJANGO_ALLOWED_HOSTS=testserver,localhost,127.0.0.1 \
+	DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage \
+	DJANGO_ALLOW_ASYNC_UNSAFE=true
+
+.PHONY: help python-check run setup test lint format bench vendor admin clean messages
+
+help:
+	@echo "make run     set up (.venv, dependencies, database, demo content, static files) and serve on 127.0.0.1:$(PORT)"
+	@echo "make test    set up and run every test (unit, integration, browser/axe)"
+	@echo "make lint    ruff check + format check, Django checks, missing migrations"
+	@echo "make admin   create an admin login for the local site"
+	@echo "make bench   measure page speed and queries against the local site"
+	@echo "make vendor  refresh vendored front-end files from package-lock.json (needs npm)"
+
+python-check:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Error: no Python >= 3.12 found. Install Python 3.13 (e.g. 'pyenv install 3.13.0') and run make again." >&2; \
+		exit 1; fi
+
+$(VENV)/.installed-runtime: requirements.txt | python-check
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | python-check
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-runtime
+
+$(SECRET_FILE):
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@echo "Created a local secret key in $@ (git-ignored)."
+
+setup: $(VENV)/.installed-runtime $(SECRET_FILE)
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	@echo "Serving http://127.0.0.1:$(PORT)/ (DEBUG off). Stop with Ctrl+C."
+	$(RUN_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi:application
+
+admin: setup
+	$(RUN_ENV) $(PY) manage.py createsuperuser
+
+test: $(VENV)/.installed-dev
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(TEST_ENV) $(PY) manage.py check
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.installed-dev
+	$(TEST_ENV) $(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'node_modules/*'
+	$(TEST_ENV) $(PY) manage.py compilemessages --ignore '.venv/*'
+
+bench: setup $(VENV)/.installed-dev
+	$(RUN_ENV) $(PY) scripts/bench.py
+
+vendor:
+	bash scripts/vendor.sh
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules

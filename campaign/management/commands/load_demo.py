@@ -1,0 +1,38 @@
+"""Load demo content: idempotent, safe to run on every `make run`.
+
+Each app that has demo content provides `<app>/demo.py` with a function
+`load(command, options)`; this command calls them in INSTALLED_APPS order inside one
+transaction, so a failure leaves the database as it was. Demo media are copied into
+the configured storage, never referenced from the source tree.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = "Lädt die Demo-Inhalte (Geschichten, Presse, Beispielseiten). Mehrfach ausführbar."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--stories",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Zusätzlich N generierte Geschichten anlegen (für Benchmarks).",
+        )
+
+    def handle(self, *args, **options):
+        loaded = []
+        with transaction.atomic():
+            for config in apps.get_app_configs():
+                module_name = f"{config.name}.demo"
+                if find_spec(module_name) is None:
+                    continue
+                import_module(module_name).load(self, options)
+                loaded.append(config.label)
+        self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen: {', '.join(loaded) or '–'}"))

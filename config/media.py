@@ -1,0 +1,142 @@
+"""Serve uploaded media from MEDIA_ROOT, with HTTP Range requests so that video can seek.
+
+Neither django.views.static.serve nor FileResponse answers Range (they send the whole
+file with 200), and the Django packages that did are unmaintained. This view is small
+and meant for a small production site run by gunicorn alone: it answers GET and HEAD,
+single byte ranges (206), unsatisfiable ranges (416), conditional requests (ETag,
+Last-Modified, If-Range) and refuses paths outside MEDIA_ROOT. A larger site sets
+DJANGO_SERVE_MEDIA=false and lets a web server or object storage serve /media/
+(see README.md).
+"""
+
+import mimetypes
+import os
+import re
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotModified, StreamingHttpResponse
+from django.utils._os import safe_join
+from django.utils.http import http_date, parse_http_date_safe
+from django.views.decorators.http import require_safe
+
+CHUNK_SIZE = 64 * 1024
+RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
+# Media a browser may show inline; anything else is offered as a download.
+INLINE_TYPES = ("image/", "video/", "audio/", "text/vtt", "application/pdf")
+
+mimetypes.add_type("text/vtt", ".vtt")
+mimetypes.add_type("video/webm", ".webm")
+mimetypes.add_type("image/avif", ".avif")
+mimetypes.add_type("image/webp", ".webp")
+
+
+def parse_range(header: str, size: int) -> tuple[int, int] | None:
+    """Return (first, last) for a single satisfiable byte range, None for 'no usable range'.
+
+    Raises ValueError for a syntactically valid range that cannot be satisfied.
+    Several ranges in one header are answered with the whole file (allowed by RFC 9110).
+    """
+    match = RANGE_RE.match(header.strip())
+    if not match:
+        return None
+    first, last = match.groups()
+    if first == "" and last == "":
+        return None
+    if first == "":  # suffix range: the last N bytes
+        length = int(last)
+        if length == 0:
+            raise ValueError("empty suffix range")
+        return max(size - length, 0), size - 1
+    start = int(first)
+    if start >= size:
+        raise ValueError("range starts after the end of the file")
+    end = int(last) if last else size - 1
+    if start > end:
+        return None
+    return start, min(end, size - 1)
+
+
+def _read_range(path: Path, start: int, length: int) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        remaining = length
+        while remaining > 0:
+            chunk = handle.read(min(CHUNK_SIZE, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk
+
+
+def _etag(st: os.stat_result) -> str:
+    return f'"{st.st_mtime_ns:x}-{st.st_size:x}"'
+
+
+@require_safe
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    try:
+        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    except Exception as exc:  # SuspiciousFileOperation: a path outside MEDIA_ROOT
+        raise Http404 from exc
+    try:
+        st = full_path.stat()
+    except (FileNotFoundError, NotADirectoryError, PermissionError) as exc:
+        raise Http404 from exc
+    if not stat.S_ISREG(st.st_mode) or full_path.name.startswith("."):
+        raise Http404
+
+    etag = _etag(st)
+    last_modified = http_date(st.st_mtime)
+    content_type, encoding = mimetypes.guess_type(full_path.name)
+    content_type = content_type or "application/octet-stream"
+
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        if etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*":
+            return _with_headers(HttpResponseNotModified(), etag, last_modified, content_type)
+    else:
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        if since is not None and int(st.st_mtime) <= since:
+            return _with_headers(HttpResponseNotModified(), etag, last_modified, content_type)
+
+    size = st.st_size
+    byte_range = None
+    range_header = request.headers.get("Range")
+    if range_header:
+        if_range = request.headers.get("If-Range")
+        if if_range is None or if_range.strip() in (etag, last_modified):
+            try:
+                byte_range = parse_range(range_header, size)
+            except ValueError:
+                response = HttpResponse(status=416)
+                response["Content-Range"] = f"bytes */{size}"
+                return _with_headers(response, etag, last_modified, content_type)
+
+    if byte_range is None:
+        # FileResponse closes the file when the response is done (and uses sendfile).
+        response = FileResponse(open(full_path, "rb"), content_type=content_type)  # noqa: SIM115
+        response["Content-Length"] = str(size)
+    else:
+        start, end = byte_range
+        length = end - start + 1
+        body = [] if request.method == "HEAD" else _read_range(full_path, start, length)
+        response = StreamingHttpResponse(body, status=206, content_type=content_type)
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+        response["Content-Length"] = str(length)
+    if encoding:
+        response["Content-Encoding"] = encoding
+    if not content_type.startswith(INLINE_TYPES):
+        response["Content-Disposition"] = "attachment"
+    return _with_headers(response, etag, last_modified, content_type)
+
+
+def _with_headers(response: HttpResponse, etag: str, last_modified: str, content_type: str) -> HttpResponse:
+    response["ETag"] = etag
+    response["Last-Modified"] = last_modified
+    response["Accept-Ranges"] = "bytes"
+    # Uploaded files keep their name when replaced, so caches must revalidate (cheap: 304).
+    response["Cache-Control"] = "public, max-age=3600, must-revalidate"
+    return response

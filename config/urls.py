@@ -1,0 +1,26 @@
+"""The public URL map. German paths; each app brings its own urls.py with an app_name."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+
+from config.health import health
+from config.media import serve_media
+
+admin.site.site_header = _("Kommunale Jobcenter – Redaktion")
+admin.site.site_title = _("Kommunale Jobcenter")
+admin.site.index_title = _("Inhalte verwalten")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
+    path("leitbild/", include("leitbild.urls")),
+    path("", include("stories.urls")),
+    path("", include("campaign.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media, name="media"))
+
+handler500 = "campaign.views.server_error"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Copy the pinned front-end packages (package-lock.json) into the tree:
+#   KERN UX stylesheet + the four Fira Sans cuts we use -> static/vendor/kern/
+#   axe-core (accessibility checks in the browser tests) -> tests/browser/vendor/
+# The copies are committed, so running or testing the site never needs Node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm ci --ignore-scripts --no-audit --no-fund
+kern=node_modules/@kern-ux/native
+dest=static/vendor/kern
+rm -rf "$dest" && mkdir -p "$dest/fonts"
+cp "$kern/dist/kern.min.css" "$dest/"
+cp "$kern/LICENSE.md" "$dest/LICENSE.md"
+for cut in Regular Italic SemiBold Bold; do
+  cp "$kern/dist/fonts/fira-sans/FiraSans-$cut.woff2" "$dest/fonts/"
+done
+sed -n '/"version"/p' "$kern/package.json" > "$dest/VERSION"
+mkdir -p tests/browser/vendor
+cp node_modules/axe-core/axe.min.js tests/browser/vendor/axe.min.js
+cp node_modules/axe-core/LICENSE tests/browser/vendor/axe-core.LICENSE
+echo "vendored: @kern-ux/native $(node -p "require('./$kern/package.json').version"), axe-core $(node -p "require('./node_modules/axe-core/package.json').version")"

@@ -1,0 +1,117 @@
+"""Browser tests: Playwright drives Debian's Chromium (/usr/bin/chromium) against live_server.
+
+Playwright's own browser download does not work on our machines, so the launch points at
+the system binary. Without Chromium the tests skip locally with a clear reason, but in CI
+(CI or CI_REQUIRE_BROWSER set) they fail: browser tests never silently skip there.
+
+Every page a test opens is watched: a request to any host other than the live server, a
+Content-Security-Policy violation or a JavaScript error fails the test.
+"""
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _browser_required() -> bool:
+    return bool(os.environ.get("CI") or os.environ.get("CI_REQUIRE_BROWSER"))
+
+
+def pytest_collection_modifyitems(config, items):
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        message = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package (see README)."
+        if _browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "de-DE", "viewport": {"width": 1366, "height": 900}}
+
+
+class PageProblems:
+    """What went wrong while a test's page was open."""
+
+    def __init__(self, allowed_origin: str):
+        self.allowed_origin = allowed_origin
+        self.foreign_requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+
+    def on_request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.allowed_origin:
+            self.foreign_requests.append(request.url)
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def on_page_error(self, error) -> None:
+        self.page_errors.append(str(error))
+
+    def assert_clean(self) -> None:
+        assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
+        csp = [m for m in self.console_errors if "Content Security Policy" in m or "Refused to" in m]
+        assert not csp, f"Content-Security-Policy violations: {csp}"
+        assert not self.page_errors, f"JavaScript errors: {self.page_errors}"
+
+
+@pytest.fixture
+def site(live_server, page, django_db_serialized_rollback):
+    """The live site and a watched page: `site.open(path)`, `site.page`, `site.url(path)`.
+
+    Serialized rollback restores the rows that migrations load (the 104 Kommunen, the
+    Leitbild) after each test, which a transactional live-server test would otherwise flush.
+    """
+
+    class Site:
+        def __init__(self):
+            self.page = page
+            self.base = live_server.url
+            self.problems = PageProblems(self.base)
+            page.on("request", self.problems.on_request)
+            page.on("console", self.problems.on_console)
+            page.on("pageerror", self.problems.on_page_error)
+
+        def url(self, path: str) -> str:
+            return self.base + path
+
+        def open(self, path: str, status: int = 200):
+            response = page.goto(self.url(path), wait_until="load")
+            assert response is not None and response.status == status, (
+                f"{path} answered {response.status if response else None}, expected {status}"
+            )
+            return response
+
+    site = Site()
+    yield site
+    site.problems.assert_clean()

@@ -1,0 +1,36 @@
+"""Fixtures for every test: isolated media storage and caches, users, a query helper."""
+
+import pytest
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, tmp_path):
+    """Every test gets its own MEDIA_ROOT and empty per-process caches.
+
+    Under PostgreSQL CI the configured cache is Redis, shared by parallel workers; tests
+    that need Redis itself say so explicitly (tests/test_infrastructure.py).
+    """
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"t-{tmp_path.name}"},
+        "imagekit": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"ik-{tmp_path.name}",
+            "TIMEOUT": None,
+        },
+    }
+    yield
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client

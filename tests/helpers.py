@@ -1,0 +1,33 @@
+"""Helpers shared by the tests."""
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client: Client, url: str, expected_status: int = 200) -> int:
+    """Fetch `url` and return how many SQL queries the request ran.
+
+    Use it to pin a page's query budget, and call it with small and large data sets to
+    prove the count does not grow with the number of rows (no N+1).
+    """
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == expected_status, f"{url} answered {response.status_code}"
+    return len(captured.captured_queries)
+
+
+def run_django(code: str, **env: str):
+    """Run `code` in a fresh Python process with django.setup() done and only `env` set
+    (plus PATH), so settings are read from exactly that environment."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    project = Path(__file__).resolve().parent.parent
+    full_env = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "config.settings", **env}
+    script = "import django\ndjango.setup()\n" + code
+    return subprocess.run(
+        [sys.executable, "-c", script], env=full_env, cwd=project, capture_output=True, text=True, check=False
+    )

@@ -1,0 +1,102 @@
+"""Health endpoint, security headers, the navigation, demo loading, the Redis cache."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+from tests.helpers import run_django
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_answers_200_when_the_database_answers(client):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_answers_503_when_the_database_is_unreachable():
+    # A real unreachable PostgreSQL (nothing listens on port 9), in a fresh process.
+    code = "from django.test import Client\nr = Client().get('/health/')\nprint(r.status_code, r.json()['database'])"
+    result = run_django(
+        code,
+        DJANGO_SECRET_KEY="x",
+        DJANGO_HTTPS="false",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/none?connect_timeout=2",
+    )
+    assert result.stdout.strip() == "503 unreachable", result.stderr
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    csp = client.get("/")["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert "unsafe-eval" not in csp
+
+
+def test_pages_carry_privacy_and_security_headers(client):
+    response = client.get("/")
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_public_pages_set_no_cookies(client):
+    for path in ["/", "/gibt-es-nicht/", "/health/"]:
+        assert not client.get(path).cookies, path
+
+
+def test_404_page_is_german_in_the_site_frame(client):
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'lang="de"' in html
+    assert "Seite nicht gefunden" in html
+    assert 'href="#main"' in html
+
+
+def test_500_page_renders_in_the_site_frame_without_a_request_context(rf):
+    from campaign.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "technischer Fehler" in html
+    assert "Kommunale Jobcenter" in html
+
+
+def test_navigation_only_links_sections_that_exist(client):
+    from django.urls import NoReverseMatch, reverse
+
+    from config.context_processors import MAIN_NAVIGATION
+
+    html = client.get("/").content.decode()
+    for name, label in MAIN_NAVIGATION:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            assert f">{label}<" not in html
+        else:
+            assert f'href="{url}"' in html
+
+
+def test_load_demo_can_run_twice(django_capture_on_commit_callbacks):
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL not set (CI sets it for the PostgreSQL run)")
+def test_redis_cache_round_trip():
+    code = (
+        "from django.core.cache import caches\n"
+        "c = caches['default']\n"
+        "c.set('kjc-test-key', 'Düren', 30)\n"
+        "print(type(c).__name__, c.get('kjc-test-key'))"
+    )
+    result = run_django(code, DJANGO_SECRET_KEY="x", REDIS_URL=os.environ["REDIS_URL"])
+    assert result.stdout.strip() == "RedisCache Düren", result.stderr
