@@ -21,5 +21,5 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 
-def RichTextField(verbose_name, **kwargs) -> ProseEditorField:  # noqa: N802 (reads like a field class)
+def RichTextField(verbose_name, **kwargs) -> ProseEditorField:
     return ProseEditorField(verbose_name, extensions=RICH_TEXT_EXTENSIONS, sanitize=True, **kwargs)
