@@ -87,7 +87,7 @@ messages: $(VENV)/.installed-dev
 	$(TEST_ENV) $(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'node_modules/*'
 	$(TEST_ENV) $(PY) manage.py compilemessages --ignore '.venv/*'
 
-bench: setup $(VENV)/.installed-dev
+bench: setup
 	$(RUN_ENV) $(PY) scripts/bench.py
 
 vendor:

@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from config.health import health
 from config.media import serve_media
+from config.sitemaps import collect_sitemaps
 
 admin.site.site_header = _("Kommunale Jobcenter – Redaktion")
 admin.site.site_title = _("Kommunale Jobcenter")
@@ -15,6 +17,7 @@ admin.site.index_title = _("Inhalte verwalten")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
+    path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     path("leitbild/", include("leitbild.urls")),
     path("", include("stories.urls")),
     path("", include("campaign.urls")),

@@ -100,3 +100,9 @@ def test_redis_cache_round_trip():
     )
     result = run_django(code, DJANGO_SECRET_KEY="x", REDIS_URL=os.environ["REDIS_URL"])
     assert result.stdout.strip() == "RedisCache Düren", result.stderr
+
+
+def test_sitemap_lists_the_public_pages(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert b"<loc>http://testserver/</loc>" in response.content
