@@ -46,7 +46,10 @@ class LandingPageAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Kennzahlen"), {"fields": ["figures_heading"], "description": _("Die Zahlen selbst stehen unter „Kennzahlen“.")}),
+        (
+            _("Kennzahlen"),
+            {"fields": ["figures_heading"], "description": _("Die Zahlen selbst stehen unter „Kennzahlen“.")},
+        ),
         (_("Jobcenter-Liste"), {"fields": ["jobcenter_heading", "jobcenter_text", "jobcenter_link_text"]}),
         (_("Leitbild"), {"fields": ["leitbild_heading", "leitbild_text", "leitbild_link_text"]}),
         (

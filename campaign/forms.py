@@ -3,15 +3,15 @@
 import time
 
 from django import forms
-from django.forms import BoundField
 from django.core import signing
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import BarrierReport, Land
 
 # Spam protection without third-party services: a field people never see (bots fill it)
 # and a signed timestamp issued with the form (bots post at once or replay old forms).
-TOKEN_SALT = "campaign.barrier-report"
+STAMP_SALT = "campaign.barrier-report"
 MIN_FILL_SECONDS = 3
 MAX_FILL_SECONDS = 6 * 60 * 60
 HONEYPOT_FIELD = "kontrollfeld"
@@ -22,7 +22,7 @@ def now() -> float:
 
 
 def make_form_token(issued_at: float | None = None) -> str:
-    return signing.dumps(int(issued_at if issued_at is not None else now()), salt=TOKEN_SALT)
+    return signing.dumps(int(issued_at if issued_at is not None else now()), salt=STAMP_SALT)
 
 
 class KommuneFilterForm(forms.Form):
@@ -77,11 +77,15 @@ class BarrierReportForm(forms.ModelForm):
         error_messages = {
             "description": {
                 "required": _("Bitte beschreiben Sie die Barriere."),
-                "max_length": _("Bitte fassen Sie sich kürzer: höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."),
+                "max_length": _(
+                    "Bitte fassen Sie sich kürzer: höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."
+                ),
             },
             "location": {
                 "required": _("Bitte geben Sie an, wo die Barriere ist."),
-                "max_length": _("Bitte fassen Sie sich kürzer: höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."),
+                "max_length": _(
+                    "Bitte fassen Sie sich kürzer: höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."
+                ),
             },
             "email": {"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")},
         }
@@ -95,7 +99,10 @@ class BarrierReportForm(forms.ModelForm):
         cleaned = super().clean()
         if self.cleaned_data.get(HONEYPOT_FIELD):
             raise forms.ValidationError(
-                _("Ihre Meldung konnte nicht gesendet werden. Bitte lassen Sie das Feld „Dieses Feld bitte leer lassen“ leer."),
+                _(
+                    "Ihre Meldung konnte nicht gesendet werden. "
+                    "Bitte lassen Sie das Feld „Dieses Feld bitte leer lassen“ leer."
+                ),
                 code="honeypot",
             )
         self._check_token(self.data.get("token", ""))
@@ -103,7 +110,7 @@ class BarrierReportForm(forms.ModelForm):
 
     def _check_token(self, token: str) -> None:
         try:
-            issued_at = signing.loads(token, salt=TOKEN_SALT)
+            issued_at = signing.loads(token, salt=STAMP_SALT)
         except signing.BadSignature:
             raise forms.ValidationError(
                 _("Das Formular war ungültig. Bitte senden Sie es noch einmal ab – Ihre Eingaben sind erhalten."),
@@ -112,12 +119,18 @@ class BarrierReportForm(forms.ModelForm):
         age = now() - issued_at
         if age < MIN_FILL_SECONDS:
             raise forms.ValidationError(
-                _("Das Formular wurde zu schnell abgeschickt. Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal ab."),
+                _(
+                    "Das Formular wurde zu schnell abgeschickt. "
+                    "Bitte prüfen Sie Ihre Angaben und senden Sie es noch einmal ab."
+                ),
                 code="too_fast",
             )
         if age > MAX_FILL_SECONDS:
             raise forms.ValidationError(
-                _("Das Formular war zu lange geöffnet. Bitte senden Sie es noch einmal ab – Ihre Eingaben sind erhalten."),
+                _(
+                    "Das Formular war zu lange geöffnet. "
+                    "Bitte senden Sie es noch einmal ab – Ihre Eingaben sind erhalten."
+                ),
                 code="too_old",
             )
 

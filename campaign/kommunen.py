@@ -68,8 +68,4 @@ def group_by_land(kommunen: list[Kommune]) -> list[LandGroup]:
     by_land: dict[str, list[Kommune]] = {}
     for kommune in kommunen:
         by_land.setdefault(kommune.land, []).append(kommune)
-    return [
-        LandGroup(land, sorted(by_land[land.value], key=sort_key))
-        for land in Land
-        if land.value in by_land
-    ]
+    return [LandGroup(land, sorted(by_land[land.value], key=sort_key)) for land in Land if land.value in by_land]

@@ -260,9 +260,6 @@ class SignLanguageVideo(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("campaign:sign_language") + f"#video-{self.pk}"
-
     def save(self, *args, **kwargs):
         # Size and type are read once on upload, so the page never stats or sniffs files.
         if self.video:
@@ -270,6 +267,9 @@ class SignLanguageVideo(models.Model):
             detected = detect_video_type(self.video)
             self.video_type = VIDEO_TYPES.get(detected or "", "")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:sign_language") + f"#video-{self.pk}"
 
 
 class BarrierReportQuerySet(models.QuerySet):
@@ -310,14 +310,14 @@ class BarrierReport(models.Model):
     def __str__(self) -> str:
         return Truncator(self.description).chars(60)
 
-    def get_absolute_url(self) -> str:
-        # Reports are never public; their page is the editors' admin view.
-        return reverse("admin:campaign_barrierreport_change", args=[self.pk])
-
     def save(self, *args, **kwargs):
         if not self.reply_by:
             self.reply_by = add_one_month(timezone.localdate(self.created_at))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        # Reports are never public; their page is the editors' admin view.
+        return reverse("admin:campaign_barrierreport_change", args=[self.pk])
 
     @property
     def is_overdue(self) -> bool:

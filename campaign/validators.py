@@ -56,7 +56,10 @@ def validate_video_file(file) -> None:
         )
     if _extension(file.name) != detected:
         raise ValidationError(
-            _("Die Dateiendung passt nicht zum Inhalt: Die Datei ist ein %(kind)s-Video. Bitte nennen Sie sie „….%(ext)s“."),
+            _(
+                "Die Dateiendung passt nicht zum Inhalt: Die Datei ist ein %(kind)s-Video. "
+                "Bitte nennen Sie sie „….%(ext)s“."
+            ),
             code="wrong_extension",
             params={"kind": detected.upper() if detected == "mp4" else "WebM", "ext": detected},
         )
@@ -109,7 +112,9 @@ def parse_webvtt(text: str) -> list[tuple[float, float, str]]:
             cues.extend(_parse_block(block))
             block = []
     if not cues:
-        raise ValueError(_("Die Datei enthält keine Untertitel (keine Zeile der Form „00:00:01.000 --> 00:00:04.000“)."))
+        raise ValueError(
+            _("Die Datei enthält keine Untertitel (keine Zeile der Form „00:00:01.000 --> 00:00:04.000“).")
+        )
     return cues
 
 
@@ -168,6 +173,9 @@ def validate_source_url(value: str) -> None:
     if re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
         return
     raise ValidationError(
-        _("Bitte geben Sie eine Adresse auf dieser Website (beginnt mit „/“) oder eine vollständige Adresse mit https:// an."),
+        _(
+            "Bitte geben Sie eine Adresse auf dieser Website (beginnt mit „/“) "
+            "oder eine vollständige Adresse mit https:// an."
+        ),
         code="invalid_url",
     )

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_with_counts, make_form_token
 from campaign.germany_map import HEIGHT, WIDTH, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
-from campaign.models import ContentPage, KeyFigure, Kommune, LandingPage, Land, PageKey, SignLanguageVideo
+from campaign.models import ContentPage, KeyFigure, Kommune, Land, LandingPage, PageKey, SignLanguageVideo
 
 
 def leitbild_url() -> str:
@@ -145,4 +145,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
     template = loader.get_template("500.html")
     context = {"site_name": settings.SITE_NAME, "site_claim": settings.SITE_CLAIM}
     return HttpResponseServerError(template.render(context))
-

@@ -261,7 +261,9 @@ Die Erklärung ist in schwerer Sprache.</p>
 <p>Sie sind mit unserer Antwort nicht zufrieden? Dann können Sie sich bei der Schlichtungs-Stelle \
 beschweren. Die Schlichtungs-Stelle hilft Ihnen. Das kostet nichts.</p>
 <p>Das ist die Adresse von der Schlichtungs-Stelle:</p>
-""" + SCHLICHTUNGSSTELLE.replace("<p>Schlichtungsstelle nach dem Behindertengleichstellungsgesetz<br>", "<p>Schlichtungsstelle BGG<br>")
+""" + SCHLICHTUNGSSTELLE.replace(
+    "<p>Schlichtungsstelle nach dem Behindertengleichstellungsgesetz<br>", "<p>Schlichtungsstelle BGG<br>"
+)
 
 SIGN_LANGUAGE = """\
 <p>Im Video erfahren Sie:</p>

@@ -165,10 +165,15 @@ def test_reports_appear_in_the_admin_with_reply_by_date(client, admin_client):
 
 def test_overdue_reports_are_marked_and_filterable(admin_client):
     now = timezone.now()
-    overdue = BarrierReport.objects.create(description="Alte Meldung", location="/", created_at=now - timedelta(days=40))
+    overdue = BarrierReport.objects.create(
+        description="Alte Meldung", location="/", created_at=now - timedelta(days=40)
+    )
     BarrierReport.objects.create(description="Frische Meldung", location="/", created_at=now)
     BarrierReport.objects.create(
-        description="Beantwortete Meldung", location="/", created_at=now - timedelta(days=40), status=BarrierReport.Status.ANSWERED
+        description="Beantwortete Meldung",
+        location="/",
+        created_at=now - timedelta(days=40),
+        status=BarrierReport.Status.ANSWERED,
     )
     assert overdue.is_overdue
     assert list(BarrierReport.objects.overdue()) == [overdue]

@@ -61,7 +61,7 @@ def test_every_name_in_the_list_links_to_a_working_page(client):
 def test_land_headings_carry_the_count(client):
     html = client.get("/jobcenter/").content.decode()
     assert 'id="land-nordrhein-westfalen"' in html
-    assert "Nordrhein-Westfalen <span class=\"campaign-land__count\">(<span data-land-count>18</span>" in html
+    assert 'Nordrhein-Westfalen <span class="campaign-land__count">(<span data-land-count>18</span>' in html
     assert "Alle 104 kommunalen Jobcenter, nach Ländern geordnet." in html
 
 
@@ -124,7 +124,9 @@ def test_map_links_each_land_with_kommunen_to_its_group(client):
     assert page.map_links["hessen"]["href"] == "/jobcenter/?land=hessen#land-hessen"
     assert page.map_links["hessen"]["aria-label"] == "Hessen: 16 kommunale Jobcenter"
     assert page.map_links["mecklenburg-vorpommern"]["aria-label"] == "Mecklenburg-Vorpommern: 1 kommunales Jobcenter"
-    assert sorted(page.map_badges, key=int) == sorted(["11", "10", "7", "16", "1", "16", "18", "5", "3", "5", "6", "2", "4"], key=int)
+    assert sorted(page.map_badges, key=int) == sorted(
+        ["11", "10", "7", "16", "1", "16", "18", "5", "3", "5", "6", "2", "4"], key=int
+    )
     for land in ("berlin", "bremen", "hamburg"):
         assert f"{Land(land).label}: kein kommunales Jobcenter" in html
     assert 'aria-labelledby="germany-map-title"' in html
@@ -142,13 +144,13 @@ def test_map_is_drawn_from_our_own_shapes_for_all_16_laender():
 def test_map_requests_nothing_from_elsewhere(client):
     html = client.get("/jobcenter/").content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
-    assert "href=\"http" not in svg
+    assert 'href="http' not in svg
     assert "<image" not in svg
 
 
 def test_kommune_page_shows_jobcenter_name_with_fallback(client):
     html = client.get("/jobcenter/landeshauptstadt-stuttgart/").content.decode()
-    assert "<h1 class=\"kern-heading-x-large\">Jobcenter Landeshauptstadt Stuttgart</h1>" in html
+    assert '<h1 class="kern-heading-x-large">Jobcenter Landeshauptstadt Stuttgart</h1>' in html
     assert "Die Kontaktdaten dieses Jobcenters werden gerade ergänzt." in html
     assert 'href="/jobcenter/?land=baden-wuerttemberg#land-baden-wuerttemberg"' in html
 
