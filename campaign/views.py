@@ -47,10 +47,11 @@ def kommune_list(request: HttpRequest) -> HttpResponse:
         kommune.search_key = search_key(kommune)
     form = KommuneFilterForm(request.GET or None, lands=land_choices_with_counts(counts))
     land, query = "", ""
-    if form.is_bound and form.is_valid():
-        land, query = form.cleaned_data["land"], form.cleaned_data["q"].strip()
-    elif form.is_bound:
-        query = (form.data.get("q") or "").strip()[:100]
+    if form.is_bound:
+        # A faulty part (an unknown Land, an overlong search) does not discard the other part.
+        form.is_valid()
+        land = form.cleaned_data.get("land", "")
+        query = form.cleaned_data.get("q", (form.data.get("q") or "")[:100]).strip()
     # Every Kommune is rendered; those outside the filter carry `hidden`, so that live
     # filtering in the browser can show them again without another request.
     shown = 0

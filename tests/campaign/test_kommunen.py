@@ -112,9 +112,17 @@ def test_unknown_land_is_explained_in_german_and_shows_all(client):
     assert sum(len(names) for names in ListPage(html).visible_names().values()) == 104
 
 
-def test_overlong_search_is_refused_without_error_page(client):
-    response = client.get("/jobcenter/?q=" + "x" * 500)
+def test_overlong_search_is_cut_and_keeps_the_land_filter(client):
+    response = client.get("/jobcenter/?land=thueringen&q=" + "x" * 500)
     assert response.status_code == 200
+    html = response.content.decode()
+    assert '<option value="thueringen" selected>' in html
+    assert 'value="' + "x" * 100 + '"' in html
+    assert ListPage(html).visible_names() == {}
+
+
+def test_unknown_land_keeps_the_search(client):
+    assert visible(client, "/jobcenter/?land=atlantis&q=jena") == {"thueringen": ["Stadt Jena"]}
 
 
 def test_map_links_each_land_with_kommunen_to_its_group(client):
