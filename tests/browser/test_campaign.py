@@ -116,9 +116,10 @@ def test_clicking_a_land_on_the_map_shows_its_group(site):
     assert len(visible_names(site)) == 16
 
 
-def test_map_links_are_reachable_by_keyboard(site):
+def test_map_links_are_in_the_tab_order_with_their_names(site):
     site.open("/jobcenter/")
     link = site.page.locator('[data-map-land="bayern"]')
+    assert link.evaluate("a => a.tabIndex") == 0
     link.focus()
     assert (
         site.page.evaluate("() => document.activeElement.getAttribute('aria-label')")
