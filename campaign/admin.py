@@ -1,7 +1,13 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponseRedirect
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Kommune
+from campaign.models import BarrierReport, ContentPage, KeyFigure, Kommune, LandingPage, SignLanguageVideo
 
 
 @admin.register(Kommune)
@@ -21,3 +27,129 @@ class KommuneAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(LandingPage)
+class LandingPageAdmin(admin.ModelAdmin):
+    """One row of texts: the list goes straight to it; nobody adds or deletes the landing page."""
+
+    fieldsets = [
+        (_("Kopf"), {"fields": ["title", "claim", "lead"]}),
+        (
+            _("Stark. Sozial. Vor Ort."),
+            {
+                "fields": [
+                    "claim_heading",
+                    ("strong_word", "strong_text"),
+                    ("social_word", "social_text"),
+                    ("local_word", "local_text"),
+                ]
+            },
+        ),
+        (
+            _("Kennzahlen"),
+            {"fields": ["figures_heading"], "description": _("Die Zahlen selbst stehen unter „Kennzahlen“.")},
+        ),
+        (_("Jobcenter-Liste"), {"fields": ["jobcenter_heading", "jobcenter_text", "jobcenter_link_text"]}),
+        (_("Leitbild"), {"fields": ["leitbild_heading", "leitbild_text", "leitbild_link_text"]}),
+        (
+            _("Leichte Sprache und Gebärdensprache"),
+            {"fields": ["access_heading", "easy_language_text", "sign_language_text"]},
+        ),
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return not LandingPage.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        page = LandingPage.objects.first()
+        if page is not None and self.has_view_or_change_permission(request, page):
+            return HttpResponseRedirect(reverse("admin:campaign_landingpage_change", args=[page.pk]))
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(admin.ModelAdmin):
+    list_display = ["value", "label", "source", "as_of", "position", "published"]
+    list_editable = ["position", "published"]
+    list_filter = ["published"]
+    search_fields = ["value", "label", "source"]
+    fields = ["value", "label", "source", "source_url", "as_of", "position", "published"]
+
+
+@admin.register(ContentPage)
+class ContentPageAdmin(admin.ModelAdmin):
+    """The five pages are fixed (each has its own address); editors change their texts."""
+
+    list_display = ["title", "key", "last_reviewed", "updated_at"]
+    fields = ["key", "title", "intro", "body", "last_reviewed"]
+    readonly_fields = ["key"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(SignLanguageVideo)
+class SignLanguageVideoAdmin(admin.ModelAdmin):
+    list_display = ["title", "demo_label", "duration", "position", "published"]
+    list_filter = ["published", "is_demo"]
+    fields = ["title", "video", "poster", "captions", "transcript", "duration", "position", "published", "is_demo"]
+
+    @admin.display(description=_("Demo"), ordering="is_demo")
+    def demo_label(self, obj: SignLanguageVideo) -> str:
+        if obj.is_demo:
+            return format_html("<strong>{}</strong>", _("Demo-Inhalt – vor dem Start ersetzen"))
+        return "–"
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("Frist")
+    parameter_name = "frist"
+
+    def lookups(self, request, model_admin):
+        return [("ueberfaellig", _("Überfällig")), ("offen", _("Offen, Frist läuft"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "ueberfaellig":
+            return queryset.overdue(today)
+        if self.value() == "offen":
+            return queryset.open().filter(reply_by__gte=today)
+        return queryset
+
+
+@admin.register(BarrierReport)
+class BarrierReportAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "__str__", "location", "status", "reply_by_display", "has_contact"]
+    list_filter = [OverdueFilter, "status"]
+    search_fields = ["description", "location", "name", "email"]
+    date_hierarchy = "created_at"
+    fields = ["created_at", "reply_by", "description", "location", "name", "email", "status", "internal_note"]
+    readonly_fields = ["created_at", "reply_by", "description", "location", "name", "email"]
+    view_on_site = False
+
+    def has_add_permission(self, request) -> bool:
+        # Reports come from visitors through the public form only.
+        return False
+
+    @admin.display(description=_("Antwort fällig bis"), ordering="reply_by")
+    def reply_by_display(self, obj: BarrierReport) -> str:
+        day = date_format(obj.reply_by, "SHORT_DATE_FORMAT")
+        if obj.is_overdue:
+            return format_html(
+                '<strong><img src="{}" alt="" width="14" height="14"> {} – {}</strong>',
+                static("admin/img/icon-alert.svg"),
+                day,
+                _("überfällig"),
+            )
+        return day
+
+    @admin.display(description=_("Kontakt angegeben"), boolean=True)
+    def has_contact(self, obj: BarrierReport) -> bool:
+        return bool(obj.email)

@@ -1,6 +1,21 @@
+import calendar
+from datetime import date
+
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from campaign.validators import (
+    VIDEO_TYPES,
+    detect_video_type,
+    validate_poster_size,
+    validate_source_url,
+    validate_video_file,
+    validate_webvtt,
+)
+from config.richtext import RichTextField
 
 
 class Land(models.TextChoices):
@@ -68,3 +83,242 @@ class Kommune(models.Model):
     @property
     def display_jobcenter_name(self) -> str:
         return self.jobcenter_name or _("Jobcenter %(name)s") % {"name": self.name}
+
+
+def add_one_month(day: date) -> date:
+    """The same day in the next month, clamped to that month's last day (31 Jan → 28/29 Feb)."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class LandingPage(models.Model):
+    """The texts of the landing page: one row, edited by the central editors."""
+
+    title = models.CharField(_("Titel"), max_length=100)
+    claim = models.CharField(_("Claim"), max_length=100)
+    lead = models.TextField(_("Einleitung"))
+    claim_heading = models.CharField(_("Überschrift zum Claim"), max_length=100)
+    strong_word = models.CharField(_("Erstes Wort"), max_length=30)
+    strong_text = models.TextField(_("Erklärung zum ersten Wort"))
+    social_word = models.CharField(_("Zweites Wort"), max_length=30)
+    social_text = models.TextField(_("Erklärung zum zweiten Wort"))
+    local_word = models.CharField(_("Drittes Wort"), max_length=30)
+    local_text = models.TextField(_("Erklärung zum dritten Wort"))
+    figures_heading = models.CharField(_("Überschrift der Kennzahlen"), max_length=100)
+    leitbild_heading = models.CharField(_("Überschrift Leitbild"), max_length=100)
+    leitbild_text = models.TextField(_("Anreißer Leitbild"))
+    leitbild_link_text = models.CharField(_("Linktext Leitbild"), max_length=100)
+    jobcenter_heading = models.CharField(_("Überschrift Jobcenter-Liste"), max_length=100)
+    jobcenter_text = models.TextField(_("Anreißer Jobcenter-Liste"))
+    jobcenter_link_text = models.CharField(_("Linktext Jobcenter-Liste"), max_length=100)
+    access_heading = models.CharField(_("Überschrift Leichte Sprache und Gebärdensprache"), max_length=100)
+    easy_language_text = models.TextField(_("Anreißer Leichte Sprache"))
+    sign_language_text = models.TextField(_("Anreißer Gebärdensprache"))
+    updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseite")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return str(_("Texte der Startseite"))
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:home")
+
+    def claim_words(self) -> list[tuple[str, str]]:
+        return [
+            (self.strong_word, self.strong_text),
+            (self.social_word, self.social_text),
+            (self.local_word, self.local_text),
+        ]
+
+
+class KeyFigureQuerySet(models.QuerySet):
+    def published(self) -> "KeyFigureQuerySet":
+        return self.filter(published=True)
+
+
+class KeyFigure(models.Model):
+    """A figure with its source and date ("Stand"), shown on the landing page and in the newsroom."""
+
+    value = models.CharField(_("Wert"), max_length=30, help_text=_("z. B. „104“ oder „mehr als 250.000“"))
+    label = models.CharField(_("Bezeichnung"), max_length=200)
+    source = models.CharField(_("Quelle"), max_length=300)
+    source_url = models.CharField(
+        _("Adresse der Quelle"),
+        max_length=500,
+        blank=True,
+        validators=[validate_source_url],
+        help_text=_("Optional: eine Seite dieser Website („/leitbild/“) oder eine Adresse mit https://"),
+    )
+    as_of = models.CharField(_("Stand"), max_length=50, help_text=_("z. B. „November 2020“"))
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    published = models.BooleanField(_("Veröffentlicht"), default=True)
+
+    objects = KeyFigureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Kennzahl")
+        verbose_name_plural = _("Kennzahlen")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.label}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:home") + "#kennzahlen"
+
+
+class PageKey(models.TextChoices):
+    """The fixed content pages a German public body's site must have; value = URL name."""
+
+    IMPRINT = "imprint", _("Impressum")
+    PRIVACY = "privacy", _("Datenschutzerklärung")
+    ACCESSIBILITY = "accessibility", _("Erklärung zur Barrierefreiheit")
+    EASY_LANGUAGE = "easy_language", _("Leichte Sprache")
+    SIGN_LANGUAGE = "sign_language", _("Gebärdensprache")
+
+
+class ContentPageQuerySet(models.QuerySet):
+    def published(self) -> "ContentPageQuerySet":
+        # The legal pages are required by law and always shown; the method keeps the
+        # views' query style the same as elsewhere.
+        return self.all()
+
+
+class ContentPage(models.Model):
+    """Imprint, privacy policy, accessibility statement, Leichte Sprache, Gebärdensprache."""
+
+    key = models.CharField(_("Seite"), max_length=30, choices=PageKey.choices, unique=True)
+    title = models.CharField(_("Titel"), max_length=200)
+    intro = models.TextField(_("Einleitung"), blank=True)
+    body = RichTextField(_("Text"))
+    last_reviewed = models.DateField(_("Zuletzt geprüft am"))
+    updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
+
+    objects = ContentPageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(f"campaign:{self.key}")
+
+
+class SignLanguageVideoQuerySet(models.QuerySet):
+    def published(self) -> "SignLanguageVideoQuerySet":
+        return self.filter(published=True)
+
+
+class SignLanguageVideo(models.Model):
+    """A video in Deutsche Gebärdensprache on /gebaerdensprache/, with captions and transcript."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    video = models.FileField(
+        _("Video"),
+        upload_to="gebaerdensprache/",
+        validators=[validate_video_file],
+        help_text=_("MP4 (H.264) oder WebM, höchstens 500 MB."),
+    )
+    poster = models.ImageField(
+        _("Vorschaubild"),
+        upload_to="gebaerdensprache/",
+        blank=True,
+        validators=[validate_poster_size],
+        help_text=_("Optional: JPEG, PNG oder WebP, höchstens 5 MB. Wird vor dem Abspielen gezeigt."),
+    )
+    captions = models.FileField(
+        _("Untertitel (WebVTT)"),
+        upload_to="gebaerdensprache/",
+        validators=[validate_webvtt],
+        help_text=_("Pflicht: Untertitel als WebVTT-Datei (.vtt, UTF-8)."),
+    )
+    transcript = models.TextField(_("Text zum Video"), help_text=_("Der gesprochene bzw. gebärdete Inhalt als Text."))
+    duration = models.DurationField(_("Spieldauer"), help_text=_("Stunden:Minuten:Sekunden, z. B. 0:02:30"))
+    video_size = models.PositiveBigIntegerField(_("Dateigröße in Byte"), default=0, editable=False)
+    video_type = models.CharField(_("Videoformat"), max_length=20, blank=True, editable=False)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    published = models.BooleanField(_("Veröffentlicht"), default=True)
+    is_demo = models.BooleanField(
+        _("Demo-Inhalt"), default=False, help_text=_("Beispielvideo aus „load_demo“: vor dem Start ersetzen.")
+    )
+
+    objects = SignLanguageVideoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Video in Gebärdensprache")
+        verbose_name_plural = _("Videos in Gebärdensprache")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Size and type are read once on upload, so the page never stats or sniffs files.
+        if self.video:
+            self.video_size = self.video.size
+            detected = detect_video_type(self.video)
+            self.video_type = VIDEO_TYPES.get(detected or "", "")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:sign_language") + f"#video-{self.pk}"
+
+
+class BarrierReportQuerySet(models.QuerySet):
+    def open(self) -> "BarrierReportQuerySet":
+        return self.filter(status__in=BarrierReport.OPEN_STATUSES)
+
+    def overdue(self, today: date | None = None) -> "BarrierReportQuerySet":
+        return self.open().filter(reply_by__lt=today or timezone.localdate())
+
+
+class BarrierReport(models.Model):
+    """A barrier reported by a visitor (§ 12b BGG feedback route); answered within one month."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Neu")
+        IN_PROGRESS = "in_progress", _("In Bearbeitung")
+        ANSWERED = "answered", _("Beantwortet")
+        CLOSED = "closed", _("Erledigt ohne Antwort")
+
+    OPEN_STATUSES = [Status.NEW, Status.IN_PROGRESS]
+
+    description = models.TextField(_("Was ist nicht barrierefrei?"), max_length=5000)
+    location = models.CharField(_("Wo ist die Barriere?"), max_length=500)
+    name = models.CharField(_("Name"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    created_at = models.DateTimeField(_("Eingegangen am"), default=timezone.now, editable=False)
+    reply_by = models.DateField(_("Antwort fällig bis"), editable=False)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    internal_note = models.TextField(_("Interne Notiz"), blank=True)
+
+    objects = BarrierReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Barriere-Meldung")
+        verbose_name_plural = _("Barriere-Meldungen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return Truncator(self.description).chars(60)
+
+    def save(self, *args, **kwargs):
+        if not self.reply_by:
+            self.reply_by = add_one_month(timezone.localdate(self.created_at))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        # Reports are never public; their page is the editors' admin view.
+        return reverse("admin:campaign_barrierreport_change", args=[self.pk])
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in self.OPEN_STATUSES and self.reply_by < timezone.localdate()

@@ -1,9 +1,19 @@
 from django.urls import path
 
 from campaign import views
+from campaign.models import PageKey
 
 app_name = "campaign"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("jobcenter/", views.kommune_list, name="kommune_list"),
+    path("jobcenter/<slug:slug>/", views.KommuneDetailView.as_view(), name="kommune_detail"),
+    path("impressum/", views.ContentPageView.as_view(key=PageKey.IMPRINT), name="imprint"),
+    path("datenschutz/", views.ContentPageView.as_view(key=PageKey.PRIVACY), name="privacy"),
+    path("barrierefreiheit/", views.ContentPageView.as_view(key=PageKey.ACCESSIBILITY), name="accessibility"),
+    path("barrierefreiheit/melden/", views.report_barrier, name="report_barrier"),
+    path("barrierefreiheit/melden/danke/", views.ReportBarrierThanksView.as_view(), name="report_barrier_thanks"),
+    path("leichte-sprache/", views.ContentPageView.as_view(key=PageKey.EASY_LANGUAGE), name="easy_language"),
+    path("gebaerdensprache/", views.SignLanguageView.as_view(), name="sign_language"),
 ]

@@ -199,7 +199,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
+    # The hash allows exactly one inline stylesheet: the base styles that Tiptap (inside
+    # django-prose-editor 0.28.0, admin only) injects as a <style> element. It changes with that
+    # package's version; tests/browser/test_campaign.py fails on any CSP violation in the admin.
+    "style-src": [CSP.SELF, CSP.NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     # data: only for the small SVG icons KERN UX embeds in its stylesheet.
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],

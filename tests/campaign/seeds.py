@@ -1,0 +1,22 @@
+"""The campaign's source documents (../shared/seeds/), for word-for-word comparisons in tests."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+
+SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@cache
+def seed_text() -> str:
+    return normalize(" ".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))))
+
+
+def in_seeds(text: str) -> bool:
+    return normalize(text) in seed_text()
