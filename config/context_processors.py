@@ -34,8 +34,16 @@ def _links(request: HttpRequest, entries) -> list[dict]:
             url = reverse(name)
         except NoReverseMatch:
             continue
-        current = request.path == url or (url != "/" and request.path.startswith(url))
-        links.append({"url": url, "label": label, "current": current})
+        links.append({"url": url, "label": label, "current": False})
+    # The current section is the most specific link the path starts with, so that
+    # /barrierefreiheit/melden/ marks "Barriere melden" and not "Barrierefreiheit" too.
+    matches = [
+        link
+        for link in links
+        if request.path == link["url"] or (link["url"] != "/" and request.path.startswith(link["url"]))
+    ]
+    if matches:
+        max(matches, key=lambda link: len(link["url"]))["current"] = True
     return links
 
 

@@ -3,8 +3,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from config.health import health
 from config.media import serve_media
@@ -17,6 +20,8 @@ admin.site.index_title = _("Inhalte verwalten")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
+    # Browsers (and the admin, which does not link our icon) ask for /favicon.ico.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
     path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     path("leitbild/", include("leitbild.urls")),
     path("", include("stories.urls")),

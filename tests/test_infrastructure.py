@@ -106,3 +106,21 @@ def test_sitemap_lists_the_public_pages(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert b"<loc>http://testserver/</loc>" in response.content
+    assert b"<loc>http://testserver/jobcenter/kreis-dueren/</loc>" in response.content
+    assert response.content.count(b"<loc>http://testserver/jobcenter/") == 105  # list + 104 pages
+
+
+@pytest.mark.parametrize(
+    ("path", "current"),
+    [("/barrierefreiheit/melden/", "Barriere melden"), ("/barrierefreiheit/", "Barrierefreiheit")],
+)
+def test_only_the_most_specific_navigation_link_is_current(client, path, current):
+    html = client.get(path).content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert f'aria-current="page">{current}</a>' in html
+
+
+def test_favicon_ico_redirects_to_our_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")
