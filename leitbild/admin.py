@@ -52,6 +52,7 @@ class PreamblePointInline(admin.TabularInline):
     formset = PositionedFormSet
     fields = ["position", "text"]
     extra = 1
+    view_on_site = False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "text":
@@ -116,6 +117,7 @@ class CommitmentInline(admin.TabularInline):
     formset = PositionedFormSet
     fields = ["position", "text"]
     extra = 1
+    view_on_site = False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "text":

@@ -163,7 +163,7 @@ class Chapter(models.Model):
         _("Kurzname in der Adresse"),
         max_length=100,
         unique=True,
-        help_text=_("Teil der Adresse: /leitbild/<Kurzname>/. Eine Änderung macht alte Links ungültig."),
+        help_text=_("Teil der Adresse /leitbild/kurzname/. Eine Änderung macht bisherige Links ungültig."),
     )
     lead = models.CharField(
         _("Kurzfassung"),

@@ -1,8 +1,10 @@
 """The Leitbild arrives with `migrate`, word for word, and every passage is on the site in order."""
 
+from importlib import import_module
+
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
 
 from leitbild.models import Chapter, ChapterKind, Commitment, Leitbild, PreamblePoint
 from tests.leitbild.source import assert_in_order, chapter_passages, main_text, overview_passages, source
@@ -49,18 +51,25 @@ def test_seven_numbered_chapters_and_one_closing_section():
     assert Commitment.objects.count() == sum(len(c["commitments"]) for c in source()["chapters"]) + 4
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_data_migration_is_reversible():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("leitbild", "0001_initial")])
-    executor.loader.build_graph()
+    # Run the migration's own functions both ways on the models as of that migration.
+    # (Migrating the test database itself would need a transactional test, whose flush
+    # leaves the browser tests without the migrated rows; see the report.)
+    module = import_module("leitbild.migrations.0002_leitbild_2030")
+    operation = module.Migration.operations[0]
+    assert operation.reversible
+    state_apps = MigrationLoader(connection).project_state(("leitbild", "0002_leitbild_2030")).apps
+
+    operation.reverse_code(state_apps, None)
     assert not Leitbild.objects.exists()
     assert not Chapter.objects.exists()
+    assert not Commitment.objects.exists()
+    assert not PreamblePoint.objects.exists()
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes("leitbild"))
+    operation.code(state_apps, None)
     assert Leitbild.objects.get().title == source()["title"]
     assert Commitment.objects.filter(chapter__title="Digital und persönlich").count() == 4
+    assert [c.slug for c in Chapter.objects.all()] == module.SLUGS
 
 
 def test_every_passage_of_the_overview_is_on_the_page_in_order(client):
