@@ -47,22 +47,28 @@ class PositionedFormSet(BaseInlineFormSet):
                 next_position += 1
 
 
-class PreamblePointInline(admin.TabularInline):
+class InlineWidgetsMixin:
+    """Inline rows: a narrow number field for the position, a textarea of `text_rows` rows."""
+
+    text_rows = 2
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "position":
+            kwargs["widget"] = forms.NumberInput(attrs={"class": "vSmallField", "min": 0})
+        if db_field.name == "text":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": self.text_rows, "cols": 90})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class PreamblePointInline(InlineWidgetsMixin, admin.TabularInline):
     model = PreamblePoint
     formset = PositionedFormSet
     fields = ["position", "text"]
     extra = 1
     view_on_site = False
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "text":
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 90})
-        if db_field.name == "position":
-            kwargs["widget"] = forms.NumberInput(attrs={"class": "vSmallField", "min": 0})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-
-class ChapterInline(admin.TabularInline):
+class ChapterInline(InlineWidgetsMixin, admin.TabularInline):
     """The Leitbild's structure at a glance: order and titles; texts and commitments are
     edited on each chapter's own page (link "Ändern")."""
 
@@ -79,11 +85,6 @@ class ChapterInline(admin.TabularInline):
         if obj is None or obj.structure_locked:
             return False
         return super().has_delete_permission(request, obj)
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "position":
-            kwargs["widget"] = forms.NumberInput(attrs={"class": "vSmallField", "min": 0})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Leitbild)
@@ -112,19 +113,13 @@ class LeitbildAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
 
-class CommitmentInline(admin.TabularInline):
+class CommitmentInline(InlineWidgetsMixin, admin.TabularInline):
     model = Commitment
     formset = PositionedFormSet
     fields = ["position", "text"]
     extra = 1
     view_on_site = False
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "text":
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 90})
-        if db_field.name == "position":
-            kwargs["widget"] = forms.NumberInput(attrs={"class": "vSmallField", "min": 0})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+    text_rows = 3
 
 
 @admin.register(Chapter)

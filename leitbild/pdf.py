@@ -81,13 +81,12 @@ def stylesheet_path() -> Path:
 
 def document_html(leitbild: Leitbild) -> str:
     """The PDF's HTML. Uses the prefetched content of `leitbild` (no further queries)."""
-    sections = leitbild.sections()
     return render_to_string(
         TEMPLATE,
         {
             "leitbild": leitbild,
-            "chapters": [section for section in sections if section.is_numbered],
-            "closing_sections": [section for section in sections if not section.is_numbered],
+            "chapters": leitbild.numbered_chapters(),
+            "closing_sections": leitbild.closing_sections(),
             "stylesheet_url": stylesheet_path().as_uri(),
             "site_name": settings.SITE_NAME,
             "site_claim": settings.SITE_CLAIM,

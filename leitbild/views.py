@@ -28,14 +28,13 @@ def overview_crumb() -> dict:
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
     leitbild = current_leitbild()
-    sections = leitbild.sections()
     return render(
         request,
         "leitbild/leitbild_detail.html",
         {
             "leitbild": leitbild,
-            "chapters": [section for section in sections if section.is_numbered],
-            "closing_sections": [section for section in sections if not section.is_numbered],
+            "chapters": leitbild.numbered_chapters(),
+            "closing_sections": leitbild.closing_sections(),
             "breadcrumb": [overview_crumb()],
         },
     )
