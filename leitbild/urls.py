@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401  (views are added by the leitbild issue)
+from django.urls import path
+
+from leitbild import views
 
 app_name = "leitbild"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    # Before <slug>/ so that the PDF is never taken for a chapter.
+    path("leitbild-2030.pdf", views.pdf, name="pdf"),
+    path("<slug:slug>/", views.ChapterDetailView.as_view(), name="chapter"),
+]
