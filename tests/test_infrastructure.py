@@ -108,6 +108,7 @@ def test_sitemap_lists_the_public_pages(client):
     assert b"<loc>http://testserver/</loc>" in response.content
     assert b"<loc>http://testserver/jobcenter/kreis-dueren/</loc>" in response.content
     assert response.content.count(b"<loc>http://testserver/jobcenter/") == 105  # list + 104 pages
+    assert response.content.count(b"<loc>http://testserver/leitbild/") == 2 + 7  # overview, PDF, 7 chapters
 
 
 @pytest.mark.parametrize(

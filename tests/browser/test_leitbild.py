@@ -1,7 +1,6 @@
 """The Leitbild in a real browser: every page passes axe, reflows at 320 px, prints like
 the PDF, and the admin's chapter form works under the strict CSP."""
 
-
 import pytest
 
 from leitbild.models import Chapter
