@@ -28,9 +28,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
+from imagekit.cachefiles.backends import Simple
 from imagekit.cachefiles.strategies import Optimistic
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
+from imagekit.utils import get_cache
 from PIL import Image, ImageOps
 
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -116,6 +118,22 @@ def store_clean_original(field_file) -> None:
     field_file.save(cleaned.name, cleaned, save=False)
 
 
+class RenditionStateBackend(Simple):
+    """imagekit's synchronous backend, looking up the "imagekit" cache alias on every use.
+
+    The stock backend keeps the first cache object it sees for the life of the process,
+    so a changed CACHES setting (each test has its own) would keep answering "exists"
+    from an old cache for files that are not there.
+    """
+
+    @property
+    def cache(self):
+        return get_cache()
+
+
+RENDITION_STATE_BACKEND = RenditionStateBackend()
+
+
 def add_renditions(model, source: str) -> None:
     """Add one ImageSpecField per format and width to `model`, named `<source>_<ext>_<width>`."""
     for ext, pillow_format, _mime, options in RENDITION_FORMATS:
@@ -128,6 +146,7 @@ def add_renditions(model, source: str) -> None:
                     format=pillow_format,
                     options=options,
                     cachefile_strategy=Optimistic,
+                    cachefile_backend=RENDITION_STATE_BACKEND,
                 ),
             )
 
