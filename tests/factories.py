@@ -84,7 +84,7 @@ def add_video(story, slug: str = "bjoern-mehren"):
     story.video_webm = demo_media_file("videos", f"{slug}.webm")
     story.video_mp4 = demo_media_file("videos", f"{slug}.mp4")
     story.captions = demo_media_file("captions", f"{slug}.vtt")
-    story.poster = demo_media_file("posters", f"{slug}.jpg")
+    story.poster = image_file("poster.jpg", width=640, height=360)  # small: quick renditions
     story.poster_alt = "Texttafel mit einem Namen"
     story.transcript = "Das Video zeigt Texttafeln.\n\nZitat-Tafel: Ein Satz."
     story.duration = 9
@@ -96,6 +96,7 @@ class ExplainerVideoFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ExplainerVideo
         django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Erklärvideo {n}")
     slug = factory.Sequence(lambda n: f"erklaervideo-{n}")
