@@ -16,6 +16,16 @@ from django.utils.translation import gettext_lazy as _
 from stories.models import ExplainerVideo, Photo, Status, Story, Topic
 
 PREVIEW_WIDTH = 240
+# Django's German translation lacks this message; editors must never see English.
+IMAGE_FIELD = {
+    models.ImageField: {
+        "error_messages": {
+            "invalid_image": _(
+                "Diese Datei ist kein Bild oder sie ist beschädigt. Bitte ein Bild als JPEG, PNG oder WebP hochladen."
+            )
+        }
+    }
+}
 
 VIDEO_FIELDSETS = [
     (
@@ -88,13 +98,15 @@ class PhotoInlineFormSet(BaseInlineFormSet):
 class PhotoInline(admin.StackedInline):
     model = Photo
     formset = PhotoInlineFormSet
+    formfield_overrides = IMAGE_FIELD
     extra = 1
     fields = ["image", "image_preview", "alt_text", "caption", "credit", "position"]
     readonly_fields = ["image_preview"]
 
     @admin.display(description=_("Vorschau"))
     def image_preview(self, photo: Photo):
-        return preview(photo.image, photo.image_jpeg_480 if photo.image else None, photo.alt_text, photo.width, photo.height)
+        rendition = photo.image_jpeg_480 if photo.image else None
+        return preview(photo.image, rendition, photo.alt_text, photo.width, photo.height)
 
 
 class VideoAdminMixin:
@@ -116,7 +128,7 @@ class StoryAdmin(VideoAdminMixin, admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PhotoInline]
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    formfield_overrides = {**IMAGE_FIELD, models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
         (None, {"fields": ["kind", "name", "slug", "role", "quote", "teaser", "body", "kommune", "topics"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "featured"]}),
@@ -130,6 +142,7 @@ class ExplainerVideoAdmin(VideoAdminMixin, admin.ModelAdmin):
     list_filter = ["status", "is_example"]
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}
+    formfield_overrides = IMAGE_FIELD
     fieldsets = [
         (None, {"fields": ["title", "slug", "teaser", "body"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "position"]}),

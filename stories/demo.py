@@ -31,7 +31,8 @@ def load(command, options) -> None:
     kommunen = {kommune.slug: kommune for kommune in Kommune.objects.all()}
     today = timezone.localdate()
     for index, demo in enumerate(STORIES):
-        _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], today - timedelta(days=3 * index))
+        published_at = today - timedelta(days=3 * index)
+        _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], published_at)
     _load_explainer()
     extra = options.get("stories") or 0
     if extra:

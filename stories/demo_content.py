@@ -111,7 +111,9 @@ EXAMPLES = (
         kommune="landkreis-muenchen",
         topics=("ausbildung", "familie-und-beruf"),
         quote="Mit meiner Tochter und einer Ausbildung in Teilzeit – das hätte ich allein nicht geschafft.",
-        teaser="Leonie Braun macht ihre Ausbildung in Teilzeit. Die Kinderbetreuung hat das Jobcenter mit ihr organisiert.",
+        teaser=(
+            "Leonie Braun macht ihre Ausbildung in Teilzeit. Die Kinderbetreuung hat das Jobcenter mit ihr organisiert."
+        ),
         body=(
             "Als ihre Tochter zur Welt kam, hatte Leonie Braun die Schule gerade beendet. Eine Ausbildung schien "
             "unmöglich.",
@@ -202,7 +204,9 @@ EXAMPLES = (
         kommune="stadt-muenster",
         topics=("familie-und-beruf",),
         quote="Ich sehe zuerst den Menschen, dann den Lebenslauf.",
-        teaser="Aylin Demir vermittelt vor allem Mütter und Väter, die nach der Familienzeit zurück in den Beruf wollen.",
+        teaser=(
+            "Aylin Demir vermittelt vor allem Mütter und Väter, die nach der Familienzeit zurück in den Beruf wollen."
+        ),
         body=(
             "„Viele, die zu mir kommen, glauben, ihre Lücke im Lebenslauf sei das Problem“, sagt Aylin Demir. "
             "„Dabei haben sie in der Familienzeit viel gelernt.“",
@@ -231,7 +235,10 @@ EXAMPLES = (
         kommune="stadt-jena",
         topics=("zuwanderung", "qualifizierung"),
         quote="Mein Abschluss wurde anerkannt – endlich arbeite ich wieder in meinem Beruf.",
-        teaser="Svetlana Morozova war in ihrer Heimat Buchhalterin. Mit der Anerkennung ihres Abschlusses ist sie es wieder.",
+        teaser=(
+            "Svetlana Morozova war in ihrer Heimat Buchhalterin. "
+            "Mit der Anerkennung ihres Abschlusses ist sie es wieder."
+        ),
         body=(
             "In ihren ersten Jahren in Jena arbeitete Svetlana Morozova als Reinigungskraft. Ihr Studium galt hier "
             "zunächst nichts.",
@@ -424,8 +431,7 @@ EXAMPLES = (
         quote="Mit 25 habe ich meine Ausbildung doch noch abgeschlossen.",
         teaser="Kevin Lange hat seine abgebrochene Ausbildung wieder aufgenommen und bestanden.",
         body=(
-            "Mit 19 hatte Kevin Lange seine Ausbildung abgebrochen. Sechs Jahre später wagte er einen neuen "
-            "Anlauf.",
+            "Mit 19 hatte Kevin Lange seine Ausbildung abgebrochen. Sechs Jahre später wagte er einen neuen Anlauf.",
             "Mit ausbildungsbegleitender Hilfe bestand er die Gesellenprüfung. Sein Betrieb hat ihn übernommen.",
         ),
     ),

@@ -50,7 +50,9 @@ _SAVE_FORMATS = {"JPEG": ("JPEG", {"quality": 92}), "PNG": ("PNG", {}), "WEBP": 
 
 validate_image_extension = FileExtensionValidator(
     IMAGE_EXTENSIONS,
-    message=_("Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp)."),
+    message=_(
+        "Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp)."
+    ),
 )
 
 
@@ -210,9 +212,7 @@ def picture_for(instance, source: str, alt: str, width: int | None, height: int 
     real_widths = sorted(by_width)
 
     def srcset(ext: str) -> str:
-        return ", ".join(
-            f"{getattr(instance, rendition_name(source, ext, by_width[w])).url} {w}w" for w in real_widths
-        )
+        return ", ".join(f"{getattr(instance, rendition_name(source, ext, by_width[w])).url} {w}w" for w in real_widths)
 
     sources = tuple(PictureSource(mime, srcset(ext)) for ext, _f, mime, _o in RENDITION_FORMATS if ext != "jpeg")
     jpeg_srcset = srcset("jpeg")

@@ -127,6 +127,14 @@ class VideoMedia(models.Model):
     class Meta:
         abstract = True
 
+    # -- saving ----------------------------------------------------------------------
+    def save(self, *args, **kwargs):
+        if self.poster and not self.poster._committed:
+            store_clean_original(self.poster)
+        self.video_webm_size = self.video_webm.size if self.video_webm else 0
+        self.video_mp4_size = self.video_mp4.size if self.video_mp4 else 0
+        super().save(*args, **kwargs)
+
     # -- validation ------------------------------------------------------------------
     def clean(self) -> None:
         super().clean()
@@ -158,14 +166,6 @@ class VideoMedia(models.Model):
             need("poster_alt", _("Bitte beschreiben Sie das Vorschaubild (Alternativtext)."))
         if errors:
             raise ValidationError(errors)
-
-    # -- saving ----------------------------------------------------------------------
-    def save(self, *args, **kwargs):
-        if self.poster and not self.poster._committed:
-            store_clean_original(self.poster)
-        self.video_webm_size = self.video_webm.size if self.video_webm else 0
-        self.video_mp4_size = self.video_mp4.size if self.video_mp4 else 0
-        super().save(*args, **kwargs)
 
     # -- what templates use ------------------------------------------------------------
     @property
@@ -201,7 +201,7 @@ class VideoMedia(models.Model):
 
     @property
     def duration_display(self) -> str:
-        """"1:05" for 65 seconds."""
+        """ "1:05" for 65 seconds."""
         if self.duration is None:
             return ""
         minutes, seconds = divmod(self.duration, 60)
@@ -374,13 +374,13 @@ class Photo(models.Model):
     def __str__(self) -> str:
         return self.caption or self.alt_text
 
-    def get_absolute_url(self) -> str:
-        return self.story.get_absolute_url()
-
     def save(self, *args, **kwargs):
         if self.image and not self.image._committed:
             store_clean_original(self.image)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return self.story.get_absolute_url()
 
     @cached_property
     def picture(self) -> Picture | None:

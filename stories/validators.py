@@ -16,7 +16,9 @@ MAX_CAPTION_BYTES = 1024 * 1024
 validate_webm_extension = FileExtensionValidator(
     ["webm"], message=_("Bitte eine WebM-Datei mit der Endung .webm hochladen.")
 )
-validate_mp4_extension = FileExtensionValidator(["mp4"], message=_("Bitte eine MP4-Datei mit der Endung .mp4 hochladen."))
+validate_mp4_extension = FileExtensionValidator(
+    ["mp4"], message=_("Bitte eine MP4-Datei mit der Endung .mp4 hochladen.")
+)
 validate_vtt_extension = FileExtensionValidator(
     ["vtt"], message=_("Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen.")
 )

@@ -3,127 +3,459 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+from django.db import migrations, models
+
 import stories.images
 import stories.validators
-from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('campaign', '0002_optionskommunen'),
+        ("campaign", "0002_optionskommunen"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExplainerVideo',
+            name="ExplainerVideo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('video_webm', models.FileField(blank=True, help_text='WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern.', upload_to='stories/videos/', validators=[django.core.validators.FileExtensionValidator(['webm'], message='Bitte eine WebM-Datei mit der Endung .webm hochladen.'), stories.validators.validate_webm], verbose_name='Video (WebM)')),
-                ('video_mp4', models.FileField(blank=True, help_text='MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen.', upload_to='stories/videos/', validators=[django.core.validators.FileExtensionValidator(['mp4'], message='Bitte eine MP4-Datei mit der Endung .mp4 hochladen.'), stories.validators.validate_mp4], verbose_name='Video (MP4)')),
-                ('video_webm_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='Größe WebM (Bytes)')),
-                ('video_mp4_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='Größe MP4 (Bytes)')),
-                ('captions', models.FileField(blank=True, help_text='Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei.', upload_to='stories/captions/', validators=[django.core.validators.FileExtensionValidator(['vtt'], message='Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen.'), stories.validators.validate_webvtt], verbose_name='Untertitel (WebVTT, Deutsch)')),
-                ('transcript', models.TextField(blank=True, help_text='Pflicht für Videos: der vollständige Text des Videos, mit Beschreibung des Gezeigten.', verbose_name='Transkript')),
-                ('duration', models.PositiveIntegerField(blank=True, null=True, verbose_name='Dauer in Sekunden')),
-                ('poster', models.ImageField(blank=True, height_field='poster_height', help_text='Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite.', upload_to='stories/posters/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'], message='Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).'), stories.images.validate_image_size], verbose_name='Vorschaubild', width_field='poster_width')),
-                ('poster_width', models.PositiveIntegerField(editable=False, null=True, verbose_name='Breite des Vorschaubilds')),
-                ('poster_height', models.PositiveIntegerField(editable=False, null=True, verbose_name='Höhe des Vorschaubilds')),
-                ('poster_alt', models.CharField(blank=True, help_text='Was auf dem Vorschaubild zu sehen ist, für Menschen, die es nicht sehen.', max_length=250, verbose_name='Alternativtext des Vorschaubilds')),
-                ('external_platform', models.CharField(blank=True, choices=[('youtube', 'YouTube'), ('vimeo', 'Vimeo')], max_length=20, verbose_name='Externe Plattform')),
-                ('external_video_id', models.CharField(blank=True, help_text='Nur die ID, keine Adresse und kein Einbettungscode.', max_length=20, verbose_name='Video-ID auf der Plattform')),
-                ('title', models.CharField(max_length=160, verbose_name='Titel')),
-                ('slug', models.SlugField(max_length=160, unique=True, verbose_name='Kurzname in der Adresse')),
-                ('teaser', models.TextField(help_text='Zwei, drei Sätze für die Übersicht.', max_length=500, verbose_name='Kurztext')),
-                ('body', models.TextField(blank=True, verbose_name='Text')),
-                ('status', models.CharField(choices=[('draft', 'Entwurf'), ('published', 'Veröffentlicht')], default='draft', max_length=20, verbose_name='Status')),
-                ('published_at', models.DateField(default=django.utils.timezone.localdate, verbose_name='Veröffentlicht am')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
-                ('is_example', models.BooleanField(default=False, editable=False, verbose_name='Beispielinhalt')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Zuletzt geändert')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "video_webm",
+                    models.FileField(
+                        blank=True,
+                        help_text="WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern.",
+                        upload_to="stories/videos/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
+                            ),
+                            stories.validators.validate_webm,
+                        ],
+                        verbose_name="Video (WebM)",
+                    ),
+                ),
+                (
+                    "video_mp4",
+                    models.FileField(
+                        blank=True,
+                        help_text="MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen.",
+                        upload_to="stories/videos/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
+                            ),
+                            stories.validators.validate_mp4,
+                        ],
+                        verbose_name="Video (MP4)",
+                    ),
+                ),
+                (
+                    "video_webm_size",
+                    models.PositiveBigIntegerField(default=0, editable=False, verbose_name="Größe WebM (Bytes)"),
+                ),
+                (
+                    "video_mp4_size",
+                    models.PositiveBigIntegerField(default=0, editable=False, verbose_name="Größe MP4 (Bytes)"),
+                ),
+                (
+                    "captions",
+                    models.FileField(
+                        blank=True,
+                        help_text="Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei.",
+                        upload_to="stories/captions/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
+                            ),
+                            stories.validators.validate_webvtt,
+                        ],
+                        verbose_name="Untertitel (WebVTT, Deutsch)",
+                    ),
+                ),
+                (
+                    "transcript",
+                    models.TextField(
+                        blank=True,
+                        help_text="Pflicht für Videos: der vollständige Text des Videos, mit Beschreibung des Gezeigten.",
+                        verbose_name="Transkript",
+                    ),
+                ),
+                ("duration", models.PositiveIntegerField(blank=True, null=True, verbose_name="Dauer in Sekunden")),
+                (
+                    "poster",
+                    models.ImageField(
+                        blank=True,
+                        height_field="poster_height",
+                        help_text="Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite.",
+                        upload_to="stories/posters/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["jpg", "jpeg", "png", "webp"],
+                                message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
+                            ),
+                            stories.images.validate_image_size,
+                        ],
+                        verbose_name="Vorschaubild",
+                        width_field="poster_width",
+                    ),
+                ),
+                (
+                    "poster_width",
+                    models.PositiveIntegerField(editable=False, null=True, verbose_name="Breite des Vorschaubilds"),
+                ),
+                (
+                    "poster_height",
+                    models.PositiveIntegerField(editable=False, null=True, verbose_name="Höhe des Vorschaubilds"),
+                ),
+                (
+                    "poster_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Was auf dem Vorschaubild zu sehen ist, für Menschen, die es nicht sehen.",
+                        max_length=250,
+                        verbose_name="Alternativtext des Vorschaubilds",
+                    ),
+                ),
+                (
+                    "external_platform",
+                    models.CharField(
+                        blank=True,
+                        choices=[("youtube", "YouTube"), ("vimeo", "Vimeo")],
+                        max_length=20,
+                        verbose_name="Externe Plattform",
+                    ),
+                ),
+                (
+                    "external_video_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nur die ID, keine Adresse und kein Einbettungscode.",
+                        max_length=20,
+                        verbose_name="Video-ID auf der Plattform",
+                    ),
+                ),
+                ("title", models.CharField(max_length=160, verbose_name="Titel")),
+                ("slug", models.SlugField(max_length=160, unique=True, verbose_name="Kurzname in der Adresse")),
+                (
+                    "teaser",
+                    models.TextField(
+                        help_text="Zwei, drei Sätze für die Übersicht.", max_length=500, verbose_name="Kurztext"
+                    ),
+                ),
+                ("body", models.TextField(blank=True, verbose_name="Text")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Entwurf"), ("published", "Veröffentlicht")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="Veröffentlicht am"),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
+                ("is_example", models.BooleanField(default=False, editable=False, verbose_name="Beispielinhalt")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Zuletzt geändert")),
             ],
             options={
-                'verbose_name': 'Erklärvideo',
-                'verbose_name_plural': 'Erklärvideos',
-                'ordering': ['position', 'title'],
+                "verbose_name": "Erklärvideo",
+                "verbose_name_plural": "Erklärvideos",
+                "ordering": ["position", "title"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='Kurzname in der Adresse')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="Name")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="Kurzname in der Adresse")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
             ],
             options={
-                'verbose_name': 'Thema',
-                'verbose_name_plural': 'Themen',
-                'ordering': ['position', 'name'],
+                "verbose_name": "Thema",
+                "verbose_name_plural": "Themen",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('video_webm', models.FileField(blank=True, help_text='WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern.', upload_to='stories/videos/', validators=[django.core.validators.FileExtensionValidator(['webm'], message='Bitte eine WebM-Datei mit der Endung .webm hochladen.'), stories.validators.validate_webm], verbose_name='Video (WebM)')),
-                ('video_mp4', models.FileField(blank=True, help_text='MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen.', upload_to='stories/videos/', validators=[django.core.validators.FileExtensionValidator(['mp4'], message='Bitte eine MP4-Datei mit der Endung .mp4 hochladen.'), stories.validators.validate_mp4], verbose_name='Video (MP4)')),
-                ('video_webm_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='Größe WebM (Bytes)')),
-                ('video_mp4_size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='Größe MP4 (Bytes)')),
-                ('captions', models.FileField(blank=True, help_text='Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei.', upload_to='stories/captions/', validators=[django.core.validators.FileExtensionValidator(['vtt'], message='Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen.'), stories.validators.validate_webvtt], verbose_name='Untertitel (WebVTT, Deutsch)')),
-                ('transcript', models.TextField(blank=True, help_text='Pflicht für Videos: der vollständige Text des Videos, mit Beschreibung des Gezeigten.', verbose_name='Transkript')),
-                ('duration', models.PositiveIntegerField(blank=True, null=True, verbose_name='Dauer in Sekunden')),
-                ('poster', models.ImageField(blank=True, height_field='poster_height', help_text='Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite.', upload_to='stories/posters/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'], message='Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).'), stories.images.validate_image_size], verbose_name='Vorschaubild', width_field='poster_width')),
-                ('poster_width', models.PositiveIntegerField(editable=False, null=True, verbose_name='Breite des Vorschaubilds')),
-                ('poster_height', models.PositiveIntegerField(editable=False, null=True, verbose_name='Höhe des Vorschaubilds')),
-                ('poster_alt', models.CharField(blank=True, help_text='Was auf dem Vorschaubild zu sehen ist, für Menschen, die es nicht sehen.', max_length=250, verbose_name='Alternativtext des Vorschaubilds')),
-                ('external_platform', models.CharField(blank=True, choices=[('youtube', 'YouTube'), ('vimeo', 'Vimeo')], max_length=20, verbose_name='Externe Plattform')),
-                ('external_video_id', models.CharField(blank=True, help_text='Nur die ID, keine Adresse und kein Einbettungscode.', max_length=20, verbose_name='Video-ID auf der Plattform')),
-                ('kind', models.CharField(choices=[('testimonial', 'Erfahrungsbericht'), ('staff', 'Porträt aus dem Jobcenter')], default='testimonial', max_length=20, verbose_name='Art')),
-                ('name', models.CharField(help_text='So, wie die Person genannt werden möchte, z. B. „Björn Mehren“.', max_length=120, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=140, unique=True, verbose_name='Kurzname in der Adresse')),
-                ('role', models.CharField(blank=True, help_text='Optional, z. B. „Schlosser“ oder „Fallmanagerin im Jobcenter“.', max_length=120, verbose_name='Tätigkeit')),
-                ('quote', models.CharField(help_text='Der Satz, der über der Geschichte steht.', max_length=300, verbose_name='Zitat')),
-                ('teaser', models.TextField(help_text='Zwei, drei Sätze für Übersichten.', max_length=500, verbose_name='Kurztext')),
-                ('body', models.TextField(blank=True, verbose_name='Text')),
-                ('status', models.CharField(choices=[('draft', 'Entwurf'), ('published', 'Veröffentlicht')], default='draft', max_length=20, verbose_name='Status')),
-                ('published_at', models.DateField(default=django.utils.timezone.localdate, help_text='Die Geschichte erscheint ab diesem Tag, wenn der Status „Veröffentlicht“ ist.', verbose_name='Veröffentlicht am')),
-                ('featured', models.BooleanField(default=False, help_text='Ausgewählte Geschichten für die Startseite.', verbose_name='Auf der Startseite zeigen')),
-                ('is_example', models.BooleanField(default=False, editable=False, help_text='Von „load_demo“ angelegte, erfundene Geschichte für die Demo.', verbose_name='Beispielinhalt')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt am')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Zuletzt geändert')),
-                ('kommune', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stories', to='campaign.kommune', verbose_name='Kommune')),
-                ('topics', models.ManyToManyField(blank=True, related_name='stories', to='stories.topic', verbose_name='Themen')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "video_webm",
+                    models.FileField(
+                        blank=True,
+                        help_text="WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern.",
+                        upload_to="stories/videos/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
+                            ),
+                            stories.validators.validate_webm,
+                        ],
+                        verbose_name="Video (WebM)",
+                    ),
+                ),
+                (
+                    "video_mp4",
+                    models.FileField(
+                        blank=True,
+                        help_text="MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen.",
+                        upload_to="stories/videos/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
+                            ),
+                            stories.validators.validate_mp4,
+                        ],
+                        verbose_name="Video (MP4)",
+                    ),
+                ),
+                (
+                    "video_webm_size",
+                    models.PositiveBigIntegerField(default=0, editable=False, verbose_name="Größe WebM (Bytes)"),
+                ),
+                (
+                    "video_mp4_size",
+                    models.PositiveBigIntegerField(default=0, editable=False, verbose_name="Größe MP4 (Bytes)"),
+                ),
+                (
+                    "captions",
+                    models.FileField(
+                        blank=True,
+                        help_text="Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei.",
+                        upload_to="stories/captions/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
+                            ),
+                            stories.validators.validate_webvtt,
+                        ],
+                        verbose_name="Untertitel (WebVTT, Deutsch)",
+                    ),
+                ),
+                (
+                    "transcript",
+                    models.TextField(
+                        blank=True,
+                        help_text="Pflicht für Videos: der vollständige Text des Videos, mit Beschreibung des Gezeigten.",
+                        verbose_name="Transkript",
+                    ),
+                ),
+                ("duration", models.PositiveIntegerField(blank=True, null=True, verbose_name="Dauer in Sekunden")),
+                (
+                    "poster",
+                    models.ImageField(
+                        blank=True,
+                        height_field="poster_height",
+                        help_text="Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite.",
+                        upload_to="stories/posters/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["jpg", "jpeg", "png", "webp"],
+                                message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
+                            ),
+                            stories.images.validate_image_size,
+                        ],
+                        verbose_name="Vorschaubild",
+                        width_field="poster_width",
+                    ),
+                ),
+                (
+                    "poster_width",
+                    models.PositiveIntegerField(editable=False, null=True, verbose_name="Breite des Vorschaubilds"),
+                ),
+                (
+                    "poster_height",
+                    models.PositiveIntegerField(editable=False, null=True, verbose_name="Höhe des Vorschaubilds"),
+                ),
+                (
+                    "poster_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Was auf dem Vorschaubild zu sehen ist, für Menschen, die es nicht sehen.",
+                        max_length=250,
+                        verbose_name="Alternativtext des Vorschaubilds",
+                    ),
+                ),
+                (
+                    "external_platform",
+                    models.CharField(
+                        blank=True,
+                        choices=[("youtube", "YouTube"), ("vimeo", "Vimeo")],
+                        max_length=20,
+                        verbose_name="Externe Plattform",
+                    ),
+                ),
+                (
+                    "external_video_id",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nur die ID, keine Adresse und kein Einbettungscode.",
+                        max_length=20,
+                        verbose_name="Video-ID auf der Plattform",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("testimonial", "Erfahrungsbericht"), ("staff", "Porträt aus dem Jobcenter")],
+                        default="testimonial",
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="So, wie die Person genannt werden möchte, z. B. „Björn Mehren“.",
+                        max_length=120,
+                        verbose_name="Name",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=140, unique=True, verbose_name="Kurzname in der Adresse")),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        help_text="Optional, z. B. „Schlosser“ oder „Fallmanagerin im Jobcenter“.",
+                        max_length=120,
+                        verbose_name="Tätigkeit",
+                    ),
+                ),
+                (
+                    "quote",
+                    models.CharField(
+                        help_text="Der Satz, der über der Geschichte steht.", max_length=300, verbose_name="Zitat"
+                    ),
+                ),
+                (
+                    "teaser",
+                    models.TextField(
+                        help_text="Zwei, drei Sätze für Übersichten.", max_length=500, verbose_name="Kurztext"
+                    ),
+                ),
+                ("body", models.TextField(blank=True, verbose_name="Text")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Entwurf"), ("published", "Veröffentlicht")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateField(
+                        default=django.utils.timezone.localdate,
+                        help_text="Die Geschichte erscheint ab diesem Tag, wenn der Status „Veröffentlicht“ ist.",
+                        verbose_name="Veröffentlicht am",
+                    ),
+                ),
+                (
+                    "featured",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Ausgewählte Geschichten für die Startseite.",
+                        verbose_name="Auf der Startseite zeigen",
+                    ),
+                ),
+                (
+                    "is_example",
+                    models.BooleanField(
+                        default=False,
+                        editable=False,
+                        help_text="Von „load_demo“ angelegte, erfundene Geschichte für die Demo.",
+                        verbose_name="Beispielinhalt",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Angelegt am")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Zuletzt geändert")),
+                (
+                    "kommune",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stories",
+                        to="campaign.kommune",
+                        verbose_name="Kommune",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True, related_name="stories", to="stories.topic", verbose_name="Themen"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Geschichte',
-                'verbose_name_plural': 'Geschichten',
-                'ordering': ['-published_at', 'name'],
+                "verbose_name": "Geschichte",
+                "verbose_name_plural": "Geschichten",
+                "ordering": ["-published_at", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Photo',
+            name="Photo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG oder WebP, mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt.', upload_to='stories/photos/', validators=[django.core.validators.FileExtensionValidator(['jpg', 'jpeg', 'png', 'webp'], message='Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).'), stories.images.validate_image_size], verbose_name='Bild', width_field='width')),
-                ('width', models.PositiveIntegerField(editable=False, null=True, verbose_name='Breite')),
-                ('height', models.PositiveIntegerField(editable=False, null=True, verbose_name='Höhe')),
-                ('alt_text', models.CharField(help_text='Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen. Pflicht.', max_length=250, verbose_name='Alternativtext')),
-                ('caption', models.CharField(max_length=300, verbose_name='Bildunterschrift')),
-                ('credit', models.CharField(help_text='z. B. „Foto: Jobcenter Kreis Düren“', max_length=150, verbose_name='Bildnachweis')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='stories.story', verbose_name='Geschichte')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "image",
+                    models.ImageField(
+                        height_field="height",
+                        help_text="JPEG, PNG oder WebP, mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt.",
+                        upload_to="stories/photos/",
+                        validators=[
+                            django.core.validators.FileExtensionValidator(
+                                ["jpg", "jpeg", "png", "webp"],
+                                message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
+                            ),
+                            stories.images.validate_image_size,
+                        ],
+                        verbose_name="Bild",
+                        width_field="width",
+                    ),
+                ),
+                ("width", models.PositiveIntegerField(editable=False, null=True, verbose_name="Breite")),
+                ("height", models.PositiveIntegerField(editable=False, null=True, verbose_name="Höhe")),
+                (
+                    "alt_text",
+                    models.CharField(
+                        help_text="Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen. Pflicht.",
+                        max_length=250,
+                        verbose_name="Alternativtext",
+                    ),
+                ),
+                ("caption", models.CharField(max_length=300, verbose_name="Bildunterschrift")),
+                (
+                    "credit",
+                    models.CharField(
+                        help_text="z. B. „Foto: Jobcenter Kreis Düren“", max_length=150, verbose_name="Bildnachweis"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="stories.story",
+                        verbose_name="Geschichte",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Foto',
-                'verbose_name_plural': 'Fotos',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "Foto",
+                "verbose_name_plural": "Fotos",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='story',
-            index=models.Index(fields=['status', 'published_at'], name='stories_sto_status_841e94_idx'),
+            model_name="story",
+            index=models.Index(fields=["status", "published_at"], name="stories_sto_status_841e94_idx"),
         ),
     ]
