@@ -166,7 +166,7 @@ def _load_generated(count: int, kommunen: list[Kommune], topics: list[Topic], to
             body="<p>Diese Geschichte wurde für Tests erzeugt.</p>",
             kommune=kommunen[number % len(kommunen)],
             status=Status.PUBLISHED,
-            published_at=today - timedelta(days=number % 400),
+            published_at=today - timedelta(days=100 + number % 400),  # behind the demo stories
             is_example=True,
         )
         for number in range(1, count + 1)
