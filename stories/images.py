@@ -57,7 +57,10 @@ validate_image_extension = FileExtensionValidator(
 
 
 def validate_image_size(file) -> None:
-    """Model validator: the image is large enough for the renditions and not absurdly large."""
+    """Model validator for a new upload: a whole, readable image, large enough for the
+    renditions and not absurdly large. (Stored images were checked when they came.)"""
+    if getattr(file, "_committed", True):
+        return
     width, height = _dimensions(file)
     if width is None:
         return  # not an image at all: the ImageField reports that itself
@@ -73,6 +76,17 @@ def validate_image_size(file) -> None:
             code="image_too_small",
             params={"width": width, "minimum": MIN_IMAGE_WIDTH},
         )
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image.load()  # decodes every pixel: a truncated file fails here, not when saving
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise ValidationError(
+            _("Das Bild ist beschädigt oder unvollständig. Bitte die Datei noch einmal exportieren und hochladen."),
+            code="image_broken",
+        ) from error
+    finally:
+        file.seek(0)
 
 
 def _dimensions(file) -> tuple[int | None, int | None]:

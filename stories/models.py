@@ -131,8 +131,8 @@ class VideoMedia(models.Model):
     def save(self, *args, **kwargs):
         if self.poster and not self.poster._committed:
             store_clean_original(self.poster)
-        self.video_webm_size = self.video_webm.size if self.video_webm else 0
-        self.video_mp4_size = self.video_mp4.size if self.video_mp4 else 0
+        self.video_webm_size = _size(self.video_webm, self.video_webm_size)
+        self.video_mp4_size = _size(self.video_mp4, self.video_mp4_size)
         super().save(*args, **kwargs)
 
     # -- validation ------------------------------------------------------------------
@@ -226,6 +226,16 @@ class VideoMedia(models.Model):
     @property
     def external_watch_url(self) -> str:
         return self.platform.watch_url.format(id=self.external_video_id) if self.platform else ""
+
+
+def _size(field_file, known: int) -> int:
+    """The file's size for the download link; the last known size if storage cannot tell."""
+    if not field_file:
+        return 0
+    try:
+        return field_file.size
+    except OSError:
+        return known
 
 
 class StoryKind(models.TextChoices):

@@ -101,6 +101,7 @@ def test_photo_needs_alt_text_caption_and_credit(admin_client):
         ("bild.jpg", b"kein Bild", "Diese Datei ist kein Bild oder sie ist beschädigt."),
         ("bild.gif", None, "Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch"),
         ("klein.jpg", "small", "Das Bild ist nur 300 Pixel breit."),
+        ("halb.jpg", "truncated", "Das Bild ist beschädigt oder unvollständig."),
     ],
 )
 def test_wrong_images_get_a_german_error(admin_client, name, content, message):
@@ -108,6 +109,9 @@ def test_wrong_images_get_a_german_error(admin_client, name, content, message):
         file = upload(image_file(name, image_format="GIF"))
     elif content == "small":
         file = upload(image_file(name, width=300, height=200))
+    elif content == "truncated":
+        whole = image_file(name, width=800, height=600).read()
+        file = SimpleUploadedFile(name, whole[: len(whole) * 2 // 3])
     else:
         file = SimpleUploadedFile(name, content)
     form = story_form(photo={"image": file, "alt_text": "A", "caption": "B", "credit": "C"})
