@@ -49,3 +49,22 @@ def test_query_count_does_not_grow_with_the_number_of_stories(client):
     assert small["/geschichten/erste-geschichte/"] <= 5
     assert small["/erklaervideos/"] <= 1
     assert small["/erklaervideos/erklaervideo/"] <= 2
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_story_cards_for_campaign_pages_cost_two_queries(count, django_assert_num_queries):
+    """What the landing page and /jobcenter/<slug>/ use (wired in by the campaign app)."""
+    from django.template.loader import render_to_string
+
+    dueren = Kommune.objects.get(slug="kreis-dueren")
+    many_stories(count, kommunen=[dueren])
+    Story.objects.filter(slug__startswith="massenperson-").update(featured=True)
+    with django_assert_num_queries(2):
+        html = render_to_string(
+            "includes/story_cards.html", {"stories": Story.objects.published().for_kommune(dueren).for_cards()}
+        )
+    assert html.count('class="stories-card ') == count + 1
+    with django_assert_num_queries(2):
+        html = render_to_string("includes/story_cards.html", {"stories": Story.objects.published().featured().for_cards()[:6]})
+    assert html.count('class="stories-card ') == min(count, 6)
+    assert 'loading="eager"' not in html
