@@ -65,6 +65,7 @@ def test_story_cards_for_campaign_pages_cost_two_queries(count, django_assert_nu
         )
     assert html.count('class="stories-card ') == count + 1
     with django_assert_num_queries(2):
-        html = render_to_string("includes/story_cards.html", {"stories": Story.objects.published().featured().for_cards()[:6]})
+        featured = Story.objects.published().featured().for_cards()[:6]
+        html = render_to_string("includes/story_cards.html", {"stories": featured})
     assert html.count('class="stories-card ') == min(count, 6)
     assert 'loading="eager"' not in html
