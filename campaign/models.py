@@ -105,6 +105,15 @@ class LandingPage(models.Model):
     local_word = models.CharField(_("Drittes Wort"), max_length=30)
     local_text = models.TextField(_("Erklärung zum dritten Wort"))
     figures_heading = models.CharField(_("Überschrift der Kennzahlen"), max_length=100)
+    stories_heading = models.CharField(
+        _("Überschrift Geschichten"), max_length=100, default="Geschichten aus den kommunalen Jobcentern"
+    )
+    stories_text = models.TextField(
+        _("Anreißer Geschichten"),
+        default="Menschen erzählen, wie sie mit ihrem Jobcenter den Weg in Arbeit und Ausbildung gefunden haben – "
+        "und Mitarbeitende erzählen, was sie dafür tun.",
+    )
+    stories_link_text = models.CharField(_("Linktext Geschichten"), max_length=100, default="Alle Geschichten")
     leitbild_heading = models.CharField(_("Überschrift Leitbild"), max_length=100)
     leitbild_text = models.TextField(_("Anreißer Leitbild"))
     leitbild_link_text = models.CharField(_("Linktext Leitbild"), max_length=100)

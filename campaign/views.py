@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -12,14 +12,7 @@ from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_wi
 from campaign.germany_map import HEIGHT, WIDTH, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
 from campaign.models import ContentPage, KeyFigure, Kommune, Land, LandingPage, PageKey, SignLanguageVideo
-
-
-def leitbild_url() -> str:
-    # The Leitbild app is built in parallel; until its URLs exist the path is the agreed one.
-    try:
-        return reverse("leitbild:overview")
-    except NoReverseMatch:
-        return "/leitbild/"
+from stories.models import Story
 
 
 class HomeView(TemplateView):
@@ -29,7 +22,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["landing"] = LandingPage.objects.first()
         context["key_figures"] = list(KeyFigure.objects.published())
-        context["leitbild_url"] = leitbild_url()
+        context["stories"] = list(Story.objects.published().featured().for_cards()[:6])
         return context
 
 
@@ -86,6 +79,11 @@ class KommuneDetailView(DetailView):
     model = Kommune
     template_name = "campaign/kommune_detail.html"
     context_object_name = "kommune"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["stories"] = list(Story.objects.published().for_kommune(self.object).for_cards())
+        return context
 
 
 class ContentPageView(TemplateView):

@@ -208,7 +208,9 @@ SECURE_CSP = {
     "font-src": [CSP.SELF],
     "media-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "frame-src": [CSP.NONE],
+    # Video players of the platforms a story may link to (stories/platforms.py); the page
+    # loads one only after the visitor clicks (templates/includes/video_facade.html).
+    "frame-src": ["https://player.vimeo.com", "https://www.youtube-nocookie.com"],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],

@@ -25,9 +25,14 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache as django_cache
 from django.template.loader import render_to_string
+from PIL import ImageFile
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from leitbild.models import Leitbild
+
+# Importing WeasyPrint switches Pillow to accept truncated images, for the whole process.
+# Our PDF embeds no raster images, and uploads elsewhere must refuse broken files: switch it back.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 FILENAME = "leitbild-2030.pdf"
 TEMPLATE = "leitbild/leitbild_pdf.html"

@@ -1,1 +1,251 @@
-from django.db import models  # noqa: F401
+"""Success stories (testimonials and staff portraits) with photos and videos, and explainer videos."""
+
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from config.richtext import RichTextField
+from stories.images import (
+    Picture,
+    add_renditions,
+    picture_for,
+    store_clean_original,
+    validate_image_extension,
+    validate_image_size,
+)
+from stories.videos import VideoMedia
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    PUBLISHED = "published", _("Veröffentlicht")
+
+
+class Format(models.TextChoices):
+    """How a story is told; the value is the URL form (`?format=video`)."""
+
+    PHOTO = "foto", _("Foto")
+    VIDEO = "video", _("Video")
+
+
+class Topic(models.Model):
+    """A theme stories can be filtered by (Ausbildung, Familie und Beruf, ...). Editors keep the list."""
+
+    name = models.CharField(_("Name"), max_length=80, unique=True)
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('stories:list')}?thema={self.slug}"
+
+
+class StoryKind(models.TextChoices):
+    TESTIMONIAL = "testimonial", _("Erfahrungsbericht")
+    STAFF = "staff", _("Porträt aus dem Jobcenter")
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self) -> "StoryQuerySet":
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.localdate())
+
+    def for_kommune(self, kommune) -> "StoryQuerySet":
+        return self.filter(kommune=kommune)
+
+    def featured(self) -> "StoryQuerySet":
+        """Stories chosen for the landing page."""
+        return self.filter(featured=True)
+
+    def with_format(self, story_format: str) -> "StoryQuerySet":
+        video = ~Q(video_webm="") | ~Q(video_mp4="") | (~Q(external_platform="") & ~Q(external_video_id=""))
+        if story_format == Format.VIDEO:
+            return self.filter(video)
+        if story_format == Format.PHOTO:
+            return self.exclude(video)
+        return self
+
+    def for_cards(self) -> "StoryQuerySet":
+        """Everything includes/story_card.html shows, in two queries for any number of stories."""
+        return self.select_related("kommune").prefetch_related(
+            Prefetch("photos", queryset=Photo.objects.order_by("position", "pk"))
+        )
+
+
+class Story(VideoMedia):
+    """A person tells how they found their way back into work, or a staff member tells what they do."""
+
+    kind = models.CharField(_("Art"), max_length=20, choices=StoryKind.choices, default=StoryKind.TESTIMONIAL)
+    name = models.CharField(
+        _("Name"), max_length=120, help_text=_("So, wie die Person genannt werden möchte, z. B. „Björn Mehren“.")
+    )
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=140, unique=True)
+    role = models.CharField(
+        _("Tätigkeit"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional, z. B. „Schlosser“ oder „Fallmanagerin im Jobcenter“."),
+    )
+    quote = models.CharField(_("Zitat"), max_length=300, help_text=_("Der Satz, der über der Geschichte steht."))
+    teaser = models.TextField(_("Kurztext"), max_length=500, help_text=_("Zwei, drei Sätze für Übersichten."))
+    body = RichTextField(_("Text"), blank=True)
+    kommune = models.ForeignKey(
+        "campaign.Kommune", verbose_name=_("Kommune"), on_delete=models.PROTECT, related_name="stories"
+    )
+    topics = models.ManyToManyField(Topic, verbose_name=_("Themen"), blank=True, related_name="stories")
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateField(
+        _("Veröffentlicht am"),
+        default=timezone.localdate,
+        help_text=_("Die Geschichte erscheint ab diesem Tag, wenn der Status „Veröffentlicht“ ist."),
+    )
+    featured = models.BooleanField(
+        _("Auf der Startseite zeigen"), default=False, help_text=_("Ausgewählte Geschichten für die Startseite.")
+    )
+    is_example = models.BooleanField(
+        _("Beispielinhalt"),
+        default=False,
+        editable=False,
+        help_text=_("Von „load_demo“ angelegte, erfundene Geschichte für die Demo."),
+    )
+    created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Geschichte")
+        verbose_name_plural = _("Geschichten")
+        ordering = ["-published_at", "name"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name}: „{self.quote}“"
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED and self.published_at <= timezone.localdate()
+
+    @property
+    def story_format(self) -> str:
+        return Format.VIDEO if self.has_video else Format.PHOTO
+
+    @cached_property
+    def ordered_photos(self) -> list["Photo"]:
+        # Uses the prefetch of StoryQuerySet.for_cards() (or the detail view) when present.
+        return sorted(self.photos.all(), key=lambda photo: (photo.position, photo.pk))
+
+    @cached_property
+    def cover_picture(self) -> Picture | None:
+        """The picture on cards: the video's poster, else the first photo."""
+        if self.has_video and self.poster_picture:
+            return self.poster_picture
+        return self.ordered_photos[0].picture if self.ordered_photos else None
+
+
+class Photo(models.Model):
+    """One photo of a story, with the texts every published photo needs."""
+
+    story = models.ForeignKey(Story, verbose_name=_("Geschichte"), on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(
+        _("Bild"),
+        upload_to="stories/photos/",
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_extension, validate_image_size],
+        help_text=_("JPEG, PNG oder WebP, mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt."),
+    )
+    width = models.PositiveIntegerField(_("Breite"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("Höhe"), null=True, editable=False)
+    alt_text = models.CharField(
+        _("Alternativtext"),
+        max_length=250,
+        help_text=_("Was auf dem Bild zu sehen ist, für Menschen, die es nicht sehen. Pflicht."),
+    )
+    caption = models.CharField(_("Bildunterschrift"), max_length=300)
+    credit = models.CharField(_("Bildnachweis"), max_length=150, help_text=_("z. B. „Foto: Jobcenter Kreis Düren“"))
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Foto")
+        verbose_name_plural = _("Fotos")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            store_clean_original(self.image)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return self.story.get_absolute_url()
+
+    @cached_property
+    def picture(self) -> Picture | None:
+        return picture_for(self, "image", self.alt_text, self.width, self.height)
+
+
+class ExplainerQuerySet(models.QuerySet):
+    def published(self) -> "ExplainerQuerySet":
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.localdate())
+
+
+class ExplainerVideo(VideoMedia):
+    """A short video that explains a benefit or a service, e.g. the Bildungs- und Teilhabepaket."""
+
+    title = models.CharField(_("Titel"), max_length=160)
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=160, unique=True)
+    teaser = models.TextField(_("Kurztext"), max_length=500, help_text=_("Zwei, drei Sätze für die Übersicht."))
+    body = RichTextField(_("Text"), blank=True)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateField(_("Veröffentlicht am"), default=timezone.localdate)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    is_example = models.BooleanField(_("Beispielinhalt"), default=False, editable=False)
+    updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
+
+    objects = ExplainerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Erklärvideo")
+        verbose_name_plural = _("Erklärvideos")
+        ordering = ["position", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:explainer_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not self.has_own_video and not (self.external_platform or self.external_video_id):
+            errors.setdefault("video_webm", []).append(
+                _("Ein Erklärvideo braucht ein Video: bitte eine WebM- oder MP4-Datei hochladen.")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+add_renditions(Photo, "image")
+add_renditions(Story, "poster")
+add_renditions(ExplainerVideo, "poster")

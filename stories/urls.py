@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401  (views are added by the stories issue)
+from django.urls import path
+
+from stories import views
 
 app_name = "stories"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("geschichten/", views.story_list, name="list"),
+    path("geschichten/<slug:slug>/", views.StoryDetailView.as_view(), name="detail"),
+    path("erklaervideos/", views.ExplainerListView.as_view(), name="explainer_list"),
+    path("erklaervideos/<slug:slug>/", views.ExplainerDetailView.as_view(), name="explainer_detail"),
+]

@@ -1,1 +1,98 @@
+"""The gallery (/geschichten/), a story, and the explainer videos (/erklaervideos/).
 
+Each page runs a fixed number of queries whatever the number of stories
+(tests/stories/test_queries.py) and never generates an image (stories/images.py).
+"""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.generic import DetailView, ListView
+
+from stories.filters import StoryFilterForm
+from stories.models import ExplainerVideo, Photo, Story
+
+STORIES_PER_PAGE = 24
+RELATED_STORIES = 3
+
+
+def story_list(request: HttpRequest) -> HttpResponse:
+    form = StoryFilterForm(request.GET)
+    stories = form.apply(Story.objects.published()).for_cards()
+    paginator = Paginator(stories, STORIES_PER_PAGE)
+    context = {"form": form, "paginator": paginator, "page_obj": None, "stories": [], "first_page_url": form.url()}
+    try:
+        page = paginator.page(request.GET.get("seite", 1))
+    except InvalidPage:
+        # A page that does not exist (?seite=999, ?seite=abc), e.g. from an old shared link:
+        # 404 in the site frame, with the way back to the first page of the same filters.
+        context["page_missing"] = True
+        return render(request, "stories/story_list.html", context, status=404)
+    context.update(page_obj=page, stories=page.object_list, pages=_page_links(form, paginator, page))
+    return render(request, "stories/story_list.html", context)
+
+
+def _page_links(form: StoryFilterForm, paginator: Paginator, page) -> dict:
+    """Links for includes/page_navigation.html; page 1 has no ?seite=."""
+
+    def url(number: int) -> str:
+        return form.url(seite=number if number > 1 else None)
+
+    numbers = []
+    for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
+        if number == paginator.ELLIPSIS:
+            numbers.append({"ellipsis": True})
+        else:
+            numbers.append({"number": number, "url": url(number), "current": number == page.number})
+    return {
+        "numbers": numbers if paginator.num_pages > 1 else [],
+        "previous_url": url(page.previous_page_number()) if page.has_previous() else "",
+        "next_url": url(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+class StoryDetailView(DetailView):
+    context_object_name = "story"
+
+    def get_queryset(self):
+        # Editors may preview a draft from the admin ("Auf der Website ansehen").
+        stories = Story.objects.all() if self.request.user.is_staff else Story.objects.published()
+        return stories.select_related("kommune").prefetch_related(
+            Prefetch("photos", queryset=Photo.objects.order_by("position", "pk")), "topics"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        story = self.object
+        topic_ids = [topic.pk for topic in story.topics.all()]
+        context["related_stories"] = (
+            Story.objects.published()
+            .filter(Q(kommune_id=story.kommune_id) | Q(topics__in=topic_ids))
+            .exclude(pk=story.pk)
+            .distinct()
+            .for_cards()[:RELATED_STORIES]
+        )
+        context["share_url"] = self.request.build_absolute_uri(story.get_absolute_url())
+        return context
+
+
+class ExplainerListView(ListView):
+    context_object_name = "explainers"
+
+    def get_queryset(self):
+        return ExplainerVideo.objects.published()
+
+
+class ExplainerDetailView(DetailView):
+    context_object_name = "explainer"
+
+    def get_queryset(self):
+        explainers = ExplainerVideo.objects.all() if self.request.user.is_staff else ExplainerVideo.objects.published()
+        return explainers
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["other_explainers"] = ExplainerVideo.objects.published().exclude(pk=self.object.pk)
+        context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return context

@@ -1,30 +1,8 @@
 """Fixtures for every test: isolated media storage and caches, users, a query helper."""
 
 import pytest
-from django.db import connections
 
 from tests.factories import UserFactory
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Make the serialized test data (the rows migrations load) reach every connection object.
-
-    Django keeps them on the connection object that created the test database. Once
-    Playwright's event loop runs in the main thread (browser tests), asgiref hands out a
-    different connection object there, so a live-server test's serialized rollback found
-    nothing to restore and the 104 Kommunen etc. were gone after the first flush, whenever
-    a database test had run before the browser tests. Keeping the data on the backend
-    class lets every connection object of that backend restore it.
-    """
-    with django_db_blocker.unblock():
-        wrapper = connections["default"]
-    contents = getattr(wrapper, "_test_serialized_contents", None)
-    if contents is not None:
-        type(wrapper)._test_serialized_contents = contents
-    yield
-    if contents is not None:
-        del type(wrapper)._test_serialized_contents
 
 
 @pytest.fixture(autouse=True)

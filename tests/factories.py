@@ -20,3 +20,133 @@ class UserFactory(factory.django.DjangoModelFactory):
 def kommune(slug: str = "kreis-dueren") -> Kommune:
     """One of the 104 Kommunen that `migrate` loaded (they are never created by tests)."""
     return Kommune.objects.get(slug=slug)
+
+
+# --- stories -------------------------------------------------------------------------------
+import io  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from django.core.files.base import ContentFile  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from stories.models import ExplainerVideo, Photo, Status, Story, Topic  # noqa: E402
+
+STORIES_DEMO_MEDIA = Path(__file__).resolve().parent.parent / "stories" / "demo_media"
+
+
+def image_file(name="bild.jpg", width=600, height=400, color=(26, 61, 165), image_format="JPEG", exif=None):
+    """An image upload made with Pillow; `exif` is a PIL.Image.Exif to embed (JPEG only)."""
+    buffer = io.BytesIO()
+    options = {"exif": exif.tobytes()} if exif is not None else {}
+    Image.new("RGB", (width, height), color).save(buffer, image_format, **options)
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+def demo_media_file(folder: str, name: str) -> ContentFile:
+    """One of the committed demo files (real WebM/MP4/WebVTT) as an upload."""
+    return ContentFile((STORIES_DEMO_MEDIA / folder / name).read_bytes(), name=name)
+
+
+def topic(slug: str = "ausbildung") -> Topic:
+    """One of the topics that `migrate` loaded."""
+    return Topic.objects.get(slug=slug)
+
+
+class StoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Story
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Testperson {n}")
+    slug = factory.Sequence(lambda n: f"testperson-{n}")
+    quote = factory.Sequence(lambda n: f"Zitat Nummer {n}: Ich habe wieder Arbeit.")
+    teaser = "Eine Geschichte für die Tests."
+    body = "<p>Text der Geschichte.</p>"
+    kommune = factory.LazyFunction(lambda: kommune("kreis-dueren"))
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.localdate)
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Photo
+
+    story = factory.SubFactory(StoryFactory)
+    image = factory.LazyFunction(image_file)
+    alt_text = "Ein blaues Rechteck"
+    caption = "Bildunterschrift"
+    credit = "Foto: Test"
+
+
+def add_video(story, slug: str = "bjoern-mehren"):
+    """Give `story` (or an explainer) a real demo video with captions, poster and transcript."""
+    story.video_webm = demo_media_file("videos", f"{slug}.webm")
+    story.video_mp4 = demo_media_file("videos", f"{slug}.mp4")
+    story.captions = demo_media_file("captions", f"{slug}.vtt")
+    story.poster = image_file("poster.jpg", width=640, height=360)  # small: quick renditions
+    story.poster_alt = "Texttafel mit einem Namen"
+    story.transcript = "Das Video zeigt Texttafeln.\n\nZitat-Tafel: Ein Satz."
+    story.duration = 9
+    story.save()
+    return story
+
+
+class ExplainerVideoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExplainerVideo
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Erklärvideo {n}")
+    slug = factory.Sequence(lambda n: f"erklaervideo-{n}")
+    teaser = "Kurz erklärt."
+    status = Status.PUBLISHED
+
+    @factory.post_generation
+    def video(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            add_video(obj, "bildungs-und-teilhabepaket")
+
+
+def many_stories(count: int, *, kommunen=None, topics=None, photo_source=None) -> list:
+    """`count` published stories with one photo each, made in bulk.
+
+    The photos share the stored image (and so the renditions) of `photo_source`, a saved
+    Photo; without one, a first photo is saved normally and the others share it.
+    """
+    kommunen = kommunen or [kommune("kreis-dueren")]
+    topics = topics if topics is not None else list(Topic.objects.all())
+    if photo_source is None:
+        photo_source = PhotoFactory(story=StoryFactory(kommune=kommunen[0]))
+    start = Story.objects.count()
+    stories = Story.objects.bulk_create(
+        Story(
+            name=f"Massenperson {start + i}",
+            slug=f"massenperson-{start + i}",
+            quote=f"Zitat {start + i}",
+            teaser="Generiert.",
+            kommune=kommunen[i % len(kommunen)],
+            status=Status.PUBLISHED,
+            published_at=timezone.localdate(),
+        )
+        for i in range(count)
+    )
+    stories = list(Story.objects.filter(slug__in=[s.slug for s in stories]))
+    if topics:
+        Story.topics.through.objects.bulk_create(
+            Story.topics.through(story_id=s.pk, topic_id=topics[i % len(topics)].pk) for i, s in enumerate(stories)
+        )
+    Photo.objects.bulk_create(
+        Photo(
+            story=s,
+            image=photo_source.image.name,
+            width=photo_source.width,
+            height=photo_source.height,
+            alt_text="Ein blaues Rechteck",
+            caption="Bildunterschrift",
+            credit="Foto: Test",
+        )
+        for s in stories
+    )
+    return stories

@@ -85,8 +85,34 @@ class PageProblems:
         assert not self.page_errors, f"JavaScript errors: {self.page_errors}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_rows(django_db_setup):
+    """The rows migrations loaded, as serialized when the test database was made.
+
+    Once Playwright has started, test code runs in another context, where Django's
+    `connections` hands out new connection objects without `_test_serialized_contents`;
+    serialized rollback then silently restores nothing (and the second browser test finds
+    no Kommunen). Taken here, before Playwright starts, and handed on by `site`.
+    """
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
 @pytest.fixture
-def site(live_server, page, django_db_serialized_rollback):
+def _restorable_connections(_migrated_rows):
+    from django.db import connections
+
+    for alias, contents in _migrated_rows.items():
+        connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture
+def site(live_server, page, _restorable_connections, django_db_serialized_rollback):
     """The live site and a watched page: `site.open(path)`, `site.page`, `site.url(path)`.
 
     Serialized rollback restores the rows that migrations load (the 104 Kommunen, the

@@ -1,0 +1,192 @@
+"""Demo stories and explainer videos, loaded by `manage.py load_demo` (idempotent).
+
+Media are copied into the configured storage under stories/demo/: the committed videos,
+captions and posters from stories/demo_media/, and illustrations drawn by
+stories/demo_art.py. Rows are saved one by one so that imagekit makes their renditions on
+save; `generate_renditions()` then makes any that are missing (e.g. after MEDIA_ROOT was
+wiped while the rows stayed). `--stories N` adds N generated stories for benchmarks that
+reuse the demo pictures, so they cost no image encoding.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+from campaign.models import Kommune
+from stories.demo_art import illustration, initials
+from stories.demo_content import BUT_EXPLAINER, STORIES, DemoStory
+from stories.images import generate_renditions
+from stories.models import ExplainerVideo, Photo, Status, Story, Topic
+
+DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
+STORAGE_DIR = "stories/demo"
+CREDIT = "Illustration: Demo-Inhalt der Kampagne"
+
+
+def load(command, options) -> None:
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    kommunen = {kommune.slug: kommune for kommune in Kommune.objects.all()}
+    today = timezone.localdate()
+    for index, demo in enumerate(STORIES):
+        published_at = today - timedelta(days=3 * index)
+        _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], published_at)
+    _load_explainer()
+    extra = options.get("stories") or 0
+    if extra:
+        _load_generated(extra, list(kommunen.values()), list(topics.values()), today)
+    command.stdout.write(
+        f"Geschichten: {len(STORIES)} Demo-Geschichten, 1 Erklärvideo"
+        + (f", {extra} generierte Geschichten" if extra else "")
+    )
+
+
+def _store(name: str, content: bytes) -> str:
+    """Put `content` at stories/demo/<name> unless the same bytes are there already."""
+    path = f"{STORAGE_DIR}/{name}"
+    if default_storage.exists(path):
+        with default_storage.open(path, "rb") as stored:
+            if stored.read() == content:
+                return path
+        default_storage.delete(path)
+    saved = default_storage.save(path, ContentFile(content))
+    assert saved == path, f"storage renamed {path} to {saved}"  # noqa: S101 (a broken storage, not input)
+    return path
+
+
+def _store_committed(folder: str, name: str) -> str:
+    return _store(f"{folder}/{name}", (DEMO_MEDIA / folder / name).read_bytes())
+
+
+def _store_illustration(name: str, person: str, variant: int) -> str:
+    path = f"{STORAGE_DIR}/{name}"
+    if default_storage.exists(path):  # the drawing is deterministic: same name, same picture
+        return path
+    return _store(name, illustration(person, variant))
+
+
+def _attach_video(obj, slug: str) -> None:
+    obj.video_webm = _store_committed("videos", f"{slug}.webm")
+    obj.video_mp4 = _store_committed("videos", f"{slug}.mp4")
+    obj.captions = _store_committed("captions", f"{slug}.vtt")
+    obj.poster = _store_committed("posters", f"{slug}.jpg")
+    obj.transcript = (DEMO_MEDIA / "transcripts" / f"{slug}.txt").read_text(encoding="utf-8").strip()
+    obj.duration = _duration(DEMO_MEDIA / "captions" / f"{slug}.vtt")
+
+
+def _duration(vtt: Path) -> int:
+    """Whole seconds of a demo video: its last caption ends 50 ms before the video does
+    (stories/demo_media/build.py)."""
+    last_end = [line.split("-->")[1].strip() for line in vtt.read_text(encoding="utf-8").splitlines() if "-->" in line][
+        -1
+    ]
+    minutes, seconds = last_end.split(":")[-2:]
+    return round(int(minutes) * 60 + float(seconds) + 0.05)
+
+
+def _load_story(demo: DemoStory, kommune: Kommune, topics: list[Topic], published_at) -> Story:
+    story = Story.objects.filter(slug=demo.slug).first() or Story(slug=demo.slug)
+    story.kind = demo.kind
+    story.name = demo.name
+    story.role = demo.role
+    story.quote = demo.quote
+    story.teaser = demo.teaser
+    story.body = "".join(f"<p>{paragraph}</p>" for paragraph in demo.body)
+    story.kommune = kommune
+    story.status = Status.PUBLISHED
+    story.published_at = published_at
+    story.featured = demo.featured
+    story.is_example = demo.example
+    if demo.video:
+        _attach_video(story, demo.video)
+    if demo.external:
+        story.external_platform, story.external_video_id = demo.external
+        story.poster = _store_illustration(f"posters/{demo.slug}.jpg", demo.name, 9)
+        story.transcript = (
+            "[Für diese Demo gibt es kein echtes Video auf der Plattform; die Geschichte ist erfunden.]\n\n"
+            f"{demo.name}: „{demo.quote}“"
+        )
+    if demo.video or demo.external:
+        story.poster_alt = (
+            f"Vorschaubild: Texttafel mit dem Namen {demo.name}"
+            if demo.video
+            else f"Illustration mit den Initialen {initials(demo.name)} auf farbigen Kreisen und Flächen"
+        )
+    story.save()
+    story.topics.set(topics)
+    generate_renditions(story, "poster")
+
+    for position in range(demo.photos):
+        photo = Photo.objects.filter(story=story, position=position).first() or Photo(story=story, position=position)
+        photo.image = _store_illustration(f"photos/{demo.slug}-{position + 1}.jpg", demo.name, position)
+        photo.alt_text = f"Illustration mit den Initialen {initials(demo.name)} auf farbigen Kreisen und Flächen"
+        photo.caption = (
+            f"Beispielbild zur Geschichte von {demo.name}: eine Illustration statt eines Fotos."
+            if position == 0
+            else f"Zweites Beispielbild zur Geschichte von {demo.name}."
+        )
+        photo.credit = CREDIT
+        photo.save()
+        generate_renditions(photo, "image")
+    Photo.objects.filter(story=story, position__gte=demo.photos).delete()
+    return story
+
+
+def _load_explainer() -> ExplainerVideo:
+    data = BUT_EXPLAINER
+    explainer = ExplainerVideo.objects.filter(slug=data["slug"]).first() or ExplainerVideo(slug=data["slug"])
+    explainer.title = data["title"]
+    explainer.teaser = data["teaser"]
+    explainer.body = data["body"]
+    explainer.status = Status.PUBLISHED
+    explainer.is_example = True
+    _attach_video(explainer, data["video"])
+    explainer.poster_alt = f"Vorschaubild: Texttafel mit dem Titel „{data['title']}“"
+    explainer.save()
+    generate_renditions(explainer, "poster")
+    return explainer
+
+
+def _load_generated(count: int, kommunen: list[Kommune], topics: list[Topic], today) -> None:
+    """N more published stories for benchmarks, created in bulk; they share the demo photos."""
+    pictures = list(
+        Photo.objects.filter(story__slug__in=[demo.slug for demo in STORIES], position=0).values_list(
+            "image", "width", "height"
+        )
+    )
+    existing = set(Story.objects.filter(slug__startswith="beispiel-").values_list("slug", flat=True))
+    new = [
+        Story(
+            slug=f"beispiel-{number:04d}",
+            name=f"Beispielperson {number}",
+            quote=f"Beispielzitat Nummer {number}: Mit Unterstützung habe ich wieder Arbeit gefunden.",
+            teaser="Eine generierte Beispielgeschichte für Last- und Geschwindigkeitstests.",
+            body="<p>Diese Geschichte wurde für Tests erzeugt.</p>",
+            kommune=kommunen[number % len(kommunen)],
+            status=Status.PUBLISHED,
+            published_at=today - timedelta(days=100 + number % 400),  # behind the demo stories
+            is_example=True,
+        )
+        for number in range(1, count + 1)
+        if f"beispiel-{number:04d}" not in existing
+    ]
+    Story.objects.bulk_create(new)
+    created = Story.objects.filter(slug__in=[story.slug for story in new]).order_by("slug")
+    through = Story.topics.through
+    through.objects.bulk_create(
+        through(story_id=story.pk, topic_id=topics[index % len(topics)].pk) for index, story in enumerate(created)
+    )
+    Photo.objects.bulk_create(
+        Photo(
+            story=story,
+            image=pictures[index % len(pictures)][0],
+            width=pictures[index % len(pictures)][1],
+            height=pictures[index % len(pictures)][2],
+            alt_text="Illustration aus farbigen Kreisen und Flächen mit Initialen",
+            caption="Beispielbild einer generierten Geschichte.",
+            credit=CREDIT,
+        )
+        for index, story in enumerate(created)
+    )

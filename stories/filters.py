@@ -1,0 +1,127 @@
+"""The gallery's filters: Land, Jobcenter, Thema, Format, read from the query string.
+
+The filters are a plain GET form, so every filtered view is a shareable URL and works
+without JavaScript. An unknown value never breaks the page: that filter is left out and
+the visitor is told so in German.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from campaign.models import Kommune, Land
+from stories.models import Format, Status, StoryQuerySet, Topic
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    param: str
+    label: str
+    value_label: str
+    remove_url: str
+
+
+class FilterField(forms.ChoiceField):
+    """A select whose list offers some values but accepts every value in `accepted`.
+
+    (A Kommune without stories yet is not offered, but ?jobcenter=<its slug> is a valid,
+    empty, result.)
+    """
+
+    def __init__(self, label):
+        super().__init__(label=label, required=False, widget=forms.Select(attrs={"class": "kern-form-input__select"}))
+        self.accepted: set[str] = set()
+        self.error_messages["invalid_choice"] = format_lazy(
+            _("Den Filter „{filter}“ mit dem Wert „%(value)s“ gibt es nicht; er wird nicht angewendet."),
+            filter=label,
+        )
+
+    def valid_value(self, value) -> bool:
+        return value in self.accepted
+
+
+class StoryFilterForm(forms.Form):
+    land = FilterField(_("Land"))
+    jobcenter = FilterField(_("Jobcenter"))
+    thema = FilterField(_("Thema"))
+    format = FilterField(_("Format"))
+
+    def __init__(self, data, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        today = timezone.localdate()
+        published = Q(stories__status=Status.PUBLISHED, stories__published_at__lte=today)
+        # One query for all 104 Kommunen; the list offers those with stories and the one
+        # asked for, so that the form always shows what is applied.
+        kommunen = list(Kommune.objects.annotate(story_count=Count("stories", filter=published)).order_by("name"))
+        self.kommunen = {k.slug: k for k in kommunen}
+        asked = {name: data.get(name, "") for name in self.fields}
+        lands_with_stories = {k.land for k in kommunen if k.story_count}
+        self.topics = list(Topic.objects.all())
+
+        self._offer(
+            "land",
+            _("Alle Länder"),
+            [(v, label) for v, label in Land.choices if v in lands_with_stories or v == asked["land"]],
+            accepted=Land.values,
+        )
+        self._offer(
+            "jobcenter",
+            _("Alle Jobcenter"),
+            [(k.slug, k.name) for k in kommunen if k.story_count or k.slug == asked["jobcenter"]],
+            accepted=self.kommunen,
+        )
+        self._offer("thema", _("Alle Themen"), [(t.slug, t.name) for t in self.topics])
+        self._offer("format", _("Foto und Video"), list(Format.choices))
+
+    def _offer(self, name: str, all_label, choices: list, accepted=None) -> None:
+        field = self.fields[name]
+        field.choices = [("", all_label), *choices]
+        field.accepted = {""} | set(accepted if accepted is not None else (value for value, _label in choices))
+
+    @property
+    def notices(self) -> list[str]:
+        return [message for errors in self.errors.values() for message in errors]
+
+    def value_of(self, name: str) -> str:
+        return self.cleaned_data.get(name, "") if hasattr(self, "cleaned_data") else ""
+
+    def apply(self, stories: StoryQuerySet) -> StoryQuerySet:
+        self.is_valid()
+        if land := self.value_of("land"):
+            stories = stories.filter(kommune__land=land)
+        if jobcenter := self.value_of("jobcenter"):
+            stories = stories.filter(kommune__slug=jobcenter)
+        if thema := self.value_of("thema"):
+            stories = stories.filter(topics__slug=thema)
+        if story_format := self.value_of("format"):
+            stories = stories.with_format(story_format)
+        return stories
+
+    @property
+    def active(self) -> list[ActiveFilter]:
+        """The applied filters, each with a readable value and a link that removes it."""
+        self.is_valid()
+        return [
+            ActiveFilter(
+                name, str(field.label), str(dict(field.choices)[self.value_of(name)]), self.url(**{name: None})
+            )
+            for name, field in self.fields.items()
+            if self.value_of(name)
+        ]
+
+    def url(self, **changes) -> str:
+        """The gallery URL with the applied (valid) filters, changed by `changes` (None removes).
+
+        Unknown values are left out, so links never carry a broken filter along.
+        """
+        self.is_valid()
+        params = {name: self.value_of(name) for name in self.fields}
+        params.update(changes)
+        query = urlencode([(name, value) for name, value in params.items() if value not in (None, "")])
+        return reverse("stories:list") + (f"?{query}" if query else "")

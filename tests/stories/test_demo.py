@@ -1,0 +1,103 @@
+"""The demo content of `load_demo`: the two real testimonials word for word, invented examples
+across the country and every topic, video stories, the BuT explainer, small committed media."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from stories.demo_content import STORIES
+from stories.images import rendition_paths
+from stories.models import ExplainerVideo, Photo, Story, Topic
+from stories.validators import CUE_TIMING
+from tests.stories.test_views import assert_responsive_pictures, card_names
+
+pytestmark = pytest.mark.django_db
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_6bf012a90362cd90.txt"
+DEMO_MEDIA = Path(__file__).resolve().parents[2] / "stories" / "demo_media"
+
+
+def test_seed_quotes_are_word_for_word():
+    seed = SEED.read_text(encoding="utf-8")
+    # The press article quotes them in „…“; the site shows the same words between the marks.
+    quotes = re.findall(r"„([^“]+)“", seed)
+    real = {demo.name: demo for demo in STORIES if not demo.example}
+    assert set(real) == {"Björn Mehren", "Anastasia Popvidou"}
+    assert real["Björn Mehren"].quote in quotes
+    assert real["Anastasia Popvidou"].quote in quotes
+    assert "Björn Mehren aus dem Kreis Düren" in seed and "Anastasia Popvidou aus Stuttgart" in seed
+
+
+def test_load_demo_gives_the_real_testimonials_varied_examples_videos_and_the_but_explainer(
+    client, settings, django_capture_on_commit_callbacks
+):
+    # One load for all checks: loading the demo makes ~300 image renditions.
+    call_command("load_demo", verbosity=0)
+    published = Story.objects.published()
+    bjoern = published.get(name="Björn Mehren")
+    anastasia = published.get(name="Anastasia Popvidou")
+    assert (bjoern.kommune.slug, anastasia.kommune.slug) == ("kreis-dueren", "landeshauptstadt-stuttgart")
+    assert bjoern.quote == "Jetzt habe ich endlich wieder eine richtige Arbeit als Schlosser"
+    assert anastasia.quote == "Endlich konnte ich zeigen, dass ich auch mit 35 etwas Neues lernen kann."
+    assert not bjoern.is_example and not anastasia.is_example
+
+    examples = published.filter(is_example=True)
+    assert examples.count() >= 22
+    assert examples.values("kommune__land").distinct().count() >= 10
+    assert set(Topic.objects.filter(stories__in=examples).values_list("slug", flat=True)) == set(
+        Topic.objects.values_list("slug", flat=True)
+    )
+    assert published.with_format("video").count() >= 3
+    assert published.featured().count() >= 3
+    for story in published.with_format("video"):
+        assert story.poster_picture is not None and story.transcript
+
+    explainer = ExplainerVideo.objects.published().get(slug="bildungs-und-teilhabepaket")
+    assert explainer.title == "Das Bildungs- und Teilhabepaket"
+    assert explainer.has_own_video and explainer.captions and explainer.transcript
+    assert explainer.duration == 10
+
+    # Every file and rendition is in storage.
+    for obj in [*Story.objects.exclude(poster=""), explainer]:
+        for name in [obj.poster.name, *rendition_paths(obj, "poster")]:
+            assert (settings.MEDIA_ROOT / name).exists(), name
+        for name in [obj.video_webm.name, obj.video_mp4.name, obj.captions.name]:
+            assert not name or (settings.MEDIA_ROOT / name).exists(), name
+    for photo in Photo.objects.all():
+        assert photo.alt_text and photo.caption and photo.credit
+        for name in [photo.image.name, *rendition_paths(photo, "image")]:
+            assert (settings.MEDIA_ROOT / name).exists(), name
+
+    # The gallery's first page: at least 12 stories, the two real ones among them, every
+    # picture responsive with alt text, sizes, AVIF and WebP.
+    response = client.get("/geschichten/")
+    names = card_names(response)
+    assert len(names) >= 12
+    assert {"Björn Mehren", "Anastasia Popvidou"} <= set(names)
+    html = response.content.decode()
+    assert "„Jetzt habe ich endlich wieder eine richtige Arbeit als Schlosser“" in html
+    assert "„Endlich konnte ich zeigen, dass ich auch mit 35 etwas Neues lernen kann.“" in html
+    assert assert_responsive_pictures(html) == len(names)
+
+    # Loading again changes nothing; --stories N adds N generated stories, once.
+    stories, photos = Story.objects.count(), Photo.objects.count()
+    call_command("load_demo", verbosity=0)
+    assert (Story.objects.count(), Photo.objects.count()) == (stories, photos)
+    call_command("load_demo", stories=40, verbosity=0)
+    call_command("load_demo", stories=40, verbosity=0)
+    assert Story.objects.published().count() == stories + 40
+    assert Photo.objects.count() == photos + 40
+
+
+def test_committed_demo_media_are_small_real_videos_with_german_captions():
+    total = sum(path.stat().st_size for path in DEMO_MEDIA.rglob("*") if path.is_file())
+    assert total < 5 * 1024 * 1024
+    for slug in ["bjoern-mehren", "anastasia-popvidou", "sabine-hartmann", "bildungs-und-teilhabepaket"]:
+        webm = (DEMO_MEDIA / "videos" / f"{slug}.webm").read_bytes()
+        mp4 = (DEMO_MEDIA / "videos" / f"{slug}.mp4").read_bytes()
+        assert webm.startswith(b"\x1a\x45\xdf\xa3") and mp4[4:8] == b"ftyp"
+        captions = (DEMO_MEDIA / "captions" / f"{slug}.vtt").read_text(encoding="utf-8")
+        assert captions.startswith("WEBVTT") and len(CUE_TIMING.findall(captions)) >= 3
+        assert (DEMO_MEDIA / "transcripts" / f"{slug}.txt").read_text(encoding="utf-8").strip()
