@@ -325,3 +325,14 @@ def test_video_file_answers_range_requests_with_206(client):
     assert len(b"".join(response.streaming_content)) == 100
     captions = client.get(story.captions.url)
     assert captions["Content-Type"].startswith("text/vtt")
+
+
+def test_sitemap_lists_published_stories_and_explainers_only(client):
+    published = StoryFactory()
+    draft = StoryFactory(status=Status.DRAFT)
+    explainer = ExplainerVideoFactory(video=False)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver{published.get_absolute_url()}" in xml
+    assert draft.get_absolute_url() not in xml
+    assert explainer.get_absolute_url() in xml
+    assert "<loc>http://testserver/geschichten/</loc>" in xml
