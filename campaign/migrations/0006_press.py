@@ -183,7 +183,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         help_text="In der Form „022/2018“ (laufende Nummer/Jahr). Leer lassen bei Mitteilungen anderer Herausgeber ohne Nummer.",
-                        max_length=8,
+                        max_length=20,
                         validators=[
                             django.core.validators.RegexValidator(
                                 "^\\d{3}/\\d{4}\\Z",

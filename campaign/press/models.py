@@ -59,7 +59,7 @@ class PressRelease(models.Model):
 
     number = models.CharField(
         _("Nummer"),
-        max_length=8,
+        max_length=20,
         blank=True,
         validators=[validate_release_number],
         help_text=_(

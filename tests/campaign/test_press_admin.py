@@ -42,9 +42,7 @@ def errors_of(response) -> dict:
     return response.context["adminform"].form.errors
 
 
-@pytest.mark.parametrize(
-    "model", ["pressrelease", "presscoverage", "presscontact", "presskititem", "landingpage"]
-)
+@pytest.mark.parametrize("model", ["pressrelease", "presscoverage", "presscontact", "presskititem", "landingpage"])
 def test_admin_lists_and_forms_open(admin_client, model):
     assert admin_client.get(f"/admin/campaign/{model}/").status_code in (200, 302)
     if model != "landingpage":
@@ -171,13 +169,21 @@ def test_editor_uploads_an_svg_logo_and_a_pdf(admin_client):
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [
-        (b"MZ\x90\x00 not a picture", "foto.jpg", "Bitte laden Sie eine Datei im Format SVG, PNG, JPEG, WebP oder PDF hoch."),
+        (
+            b"MZ\x90\x00 not a picture",
+            "foto.jpg",
+            "Bitte laden Sie eine Datei im Format SVG, PNG, JPEG, WebP oder PDF hoch.",
+        ),
         (
             b"%PDF-1.7\n%%EOF\n",
             "foto.jpg",
             "Die Dateiendung passt nicht zum Inhalt: Die Datei ist eine PDF-Datei. Bitte nennen Sie sie „….pdf“.",
         ),
-        (jpeg_with_gps(320, 240), "klein.jpg", "Das Bild ist nur 320 Pixel breit. Bitte ein Bild mit mindestens 480 Pixeln Breite."),
+        (
+            jpeg_with_gps(320, 240),
+            "klein.jpg",
+            "Das Bild ist nur 320 Pixel breit. Bitte ein Bild mit mindestens 480 Pixeln Breite.",
+        ),
         (
             jpeg_with_gps()[:3000],
             "kaputt.jpg",
@@ -244,9 +250,7 @@ def test_editors_clear_a_story_photo_for_press_use_in_the_story_form(admin_clien
 
 
 def test_story_photos_are_not_cleared_by_default_and_know_their_size():
-    photo = Photo.objects.create(
-        story=StoryFactory(), image=image_file(), alt_text="a", caption="b", credit="c"
-    )
+    photo = Photo.objects.create(story=StoryFactory(), image=image_file(), alt_text="a", caption="b", credit="c")
     assert photo.press_cleared is False
     assert photo.file_size == photo.image.size > 0
 

@@ -241,20 +241,19 @@ def test_landing_page_shows_the_three_newest_releases_under_an_editable_heading(
     assert "Neues für Medien" in html and 'href="/presse/">Zum Newsroom</a>' in html
 
 
+FEED_LINKS = [
+    ("application/rss+xml", "Pressemitteilungen (RSS)", "/presse/feed/"),
+    ("application/atom+xml", "Pressemitteilungen (Atom)", "/presse/feed/atom/"),
+    ("application/rss+xml", "Neue Geschichten (RSS)", "/geschichten/feed/"),
+    ("application/atom+xml", "Neue Geschichten (Atom)", "/geschichten/feed/atom/"),
+]
+
+
 def test_every_page_announces_the_four_feeds(client):
     for url in ["/", "/presse/", "/geschichten/", "/leitbild/", "/gibt-es-nicht/"]:
-        html = client.get(url).content.decode()
-        head = html.split("</head>", 1)[0]
-        assert '<link rel="alternate" type="application/rss+xml" title="Pressemitteilungen (RSS)" href="/presse/feed/">' in head
-        assert (
-            '<link rel="alternate" type="application/atom+xml" title="Pressemitteilungen (Atom)" '
-            'href="/presse/feed/atom/">' in head
-        )
-        assert '<link rel="alternate" type="application/rss+xml" title="Neue Geschichten (RSS)" href="/geschichten/feed/">' in head
-        assert (
-            '<link rel="alternate" type="application/atom+xml" title="Neue Geschichten (Atom)" '
-            'href="/geschichten/feed/atom/">' in head
-        )
+        head = client.get(url).content.decode().split("</head>", 1)[0]
+        for kind, title, href in FEED_LINKS:
+            assert f'<link rel="alternate" type="{kind}" title="{title}" href="{href}">' in head, (url, href)
 
 
 def test_main_navigation_shows_presse(client):
