@@ -50,6 +50,8 @@ class LandingPageAdmin(admin.ModelAdmin):
             _("Kennzahlen"),
             {"fields": ["figures_heading"], "description": _("Die Zahlen selbst stehen unter „Kennzahlen“.")},
         ),
+        (_("Geschichten"), {"fields": ["stories_heading", "stories_text", "stories_link_text"]}),
+        (_("Presse"), {"fields": ["press_heading", "press_link_text"]}),
         (_("Jobcenter-Liste"), {"fields": ["jobcenter_heading", "jobcenter_text", "jobcenter_link_text"]}),
         (_("Leitbild"), {"fields": ["leitbild_heading", "leitbild_text", "leitbild_link_text"]}),
         (
@@ -153,3 +155,7 @@ class BarrierReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("Kontakt angegeben"), boolean=True)
     def has_contact(self, obj: BarrierReport) -> bool:
         return bool(obj.email)
+
+
+# The newsroom's models register their admin in their own module.
+from campaign.press import admin as press_admin  # noqa: E402, F401

@@ -1,5 +1,7 @@
 """Demo content of the campaign app, loaded by `manage.py load_demo` (idempotent).
 
+The newsroom's demo content (releases, coverage, logo, motifs) is in campaign/press/demo.py.
+
 A short, light placeholder for the sign-language page: a 10-second title card
 "Beispielvideo – Gebärdensprache folgt" (320×180, H.264, no sound), its poster, real
 WebVTT captions and a transcript, all in campaign/demo_media/ and copied into storage.
@@ -16,6 +18,7 @@ from pathlib import Path
 from django.core.files import File
 
 from campaign.models import SignLanguageVideo
+from campaign.press import demo as press_demo
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
 DEMO_TITLE = "Beispielvideo: Diese Website in Gebärdensprache"
@@ -23,6 +26,11 @@ STEM = "beispielvideo-gebaerdensprache"
 
 
 def load(command, options) -> None:
+    _load_sign_language_video(command)
+    press_demo.load(command, options)
+
+
+def _load_sign_language_video(command) -> None:
     if SignLanguageVideo.objects.filter(is_demo=True, title=DEMO_TITLE).exists():
         return
     video = SignLanguageVideo(

@@ -114,6 +114,10 @@ class LandingPage(models.Model):
         "und Mitarbeitende erzählen, was sie dafür tun.",
     )
     stories_link_text = models.CharField(_("Linktext Geschichten"), max_length=100, default="Alle Geschichten")
+    press_heading = models.CharField(_("Überschrift Presse"), max_length=100, default="Aktuelle Pressemitteilungen")
+    press_link_text = models.CharField(
+        _("Linktext Presse"), max_length=100, default="Alle Pressemitteilungen, Kontakte und Pressematerial"
+    )
     leitbild_heading = models.CharField(_("Überschrift Leitbild"), max_length=100)
     leitbild_text = models.TextField(_("Anreißer Leitbild"))
     leitbild_link_text = models.CharField(_("Linktext Leitbild"), max_length=100)
@@ -331,3 +335,31 @@ class BarrierReport(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status in self.OPEN_STATUSES and self.reply_by < timezone.localdate()
+
+
+# The newsroom's models live in their own module (campaign/press/); importing them here
+# registers them with the campaign app and keeps `from campaign.models import …` working.
+from campaign.press.models import (  # noqa: E402
+    KitKind,
+    PressContact,
+    PressCoverage,
+    PressKitItem,
+    PressRelease,
+)
+
+__all__ = [
+    "BarrierReport",
+    "ContentPage",
+    "KeyFigure",
+    "KitKind",
+    "Kommune",
+    "KommuneKind",
+    "Land",
+    "LandingPage",
+    "PageKey",
+    "PressContact",
+    "PressCoverage",
+    "PressKitItem",
+    "PressRelease",
+    "SignLanguageVideo",
+]

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from campaign.models import Kommune
+from campaign.models import Kommune, PressRelease
 
 
 class CampaignPagesSitemap(Sitemap):
@@ -12,6 +12,7 @@ class CampaignPagesSitemap(Sitemap):
         return [
             "campaign:home",
             "campaign:kommune_list",
+            "campaign:press",
             "campaign:easy_language",
             "campaign:sign_language",
             "campaign:imprint",
@@ -32,4 +33,15 @@ class KommuneSitemap(Sitemap):
         return Kommune.objects.only("slug")
 
 
-SITEMAPS = {"campaign": CampaignPagesSitemap, "jobcenter": KommuneSitemap}
+class PressReleaseSitemap(Sitemap):
+    changefreq = "yearly"
+    priority = 0.6
+
+    def items(self):
+        return PressRelease.objects.published().only("slug", "updated_at")
+
+    def lastmod(self, release: PressRelease):
+        return release.updated_at
+
+
+SITEMAPS = {"campaign": CampaignPagesSitemap, "jobcenter": KommuneSitemap, "presse": PressReleaseSitemap}

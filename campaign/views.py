@@ -11,8 +11,19 @@ from django.views.generic import DetailView, TemplateView
 from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_with_counts, make_form_token
 from campaign.germany_map import HEIGHT, WIDTH, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
-from campaign.models import ContentPage, KeyFigure, Kommune, Land, LandingPage, PageKey, SignLanguageVideo
+from campaign.models import (
+    ContentPage,
+    KeyFigure,
+    Kommune,
+    Land,
+    LandingPage,
+    PageKey,
+    PressRelease,
+    SignLanguageVideo,
+)
 from stories.models import Story
+
+HOME_PRESS_RELEASES = 3
 
 
 class HomeView(TemplateView):
@@ -23,6 +34,7 @@ class HomeView(TemplateView):
         context["landing"] = LandingPage.objects.first()
         context["key_figures"] = list(KeyFigure.objects.published())
         context["stories"] = list(Story.objects.published().featured().for_cards()[:6])
+        context["press_releases"] = list(PressRelease.objects.published()[:HOME_PRESS_RELEASES])
         return context
 
 

@@ -3,12 +3,11 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from config.pdf import pdf_response
 from leitbild import pdf as leitbild_pdf
 from leitbild.models import Chapter, Leitbild, number_chapters
 
@@ -72,14 +71,4 @@ class ChapterDetailView(DetailView):
 def pdf(request: HttpRequest) -> HttpResponse:
     """The whole Leitbild as a tagged PDF, rendered once per content version (see pdf.py)."""
     rendered = leitbild_pdf.rendered_pdf(current_leitbild())
-    etag = quote_etag(rendered.digest)
-    last_modified = int(rendered.rendered_at.timestamp())
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
-        response = HttpResponse(rendered.content, content_type="application/pdf")
-        response.headers["Content-Disposition"] = f'inline; filename="{leitbild_pdf.FILENAME}"'
-    response.headers["ETag"] = etag
-    response.headers["Last-Modified"] = http_date(last_modified)
-    # Browsers and proxies may keep the file but must ask again: an edit shows at once.
-    patch_cache_control(response, public=True, no_cache=True)
-    return response
+    return pdf_response(request, rendered, leitbild_pdf.FILENAME)

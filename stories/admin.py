@@ -100,7 +100,7 @@ class PhotoInline(admin.StackedInline):
     formset = PhotoInlineFormSet
     formfield_overrides = IMAGE_FIELD
     extra = 1
-    fields = ["image", "image_preview", "alt_text", "caption", "credit", "position"]
+    fields = ["image", "image_preview", "alt_text", "caption", "credit", "position", "press_cleared"]
     readonly_fields = ["image_preview"]
 
     @admin.display(description=_("Vorschau"))

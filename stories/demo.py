@@ -128,6 +128,9 @@ def _load_story(demo: DemoStory, kommune: Kommune, topics: list[Topic], publishe
             else f"Zweites Beispielbild zur Geschichte von {demo.name}."
         )
         photo.credit = CREDIT
+        # Invented people on illustrations: the first picture of a featured example story
+        # shows the press kit's story photos. Real people's photos are never cleared here.
+        photo.press_cleared = demo.example and demo.featured and position == 0
         photo.save()
         generate_renditions(photo, "image")
     Photo.objects.filter(story=story, position__gte=demo.photos).delete()

@@ -157,6 +157,20 @@ class Story(VideoMedia):
         return self.ordered_photos[0].picture if self.ordered_photos else None
 
 
+def stored_size(field_file) -> int:
+    """Size in bytes of a stored file, 0 when it is missing (e.g. a wiped MEDIA_ROOT)."""
+    try:
+        return field_file.size
+    except OSError:
+        return 0
+
+
+class PhotoQuerySet(models.QuerySet):
+    def cleared_for_press(self) -> "PhotoQuerySet":
+        """Photos an editor cleared for the press kit, of published stories only."""
+        return self.filter(press_cleared=True, story__in=Story.objects.published())
+
+
 class Photo(models.Model):
     """One photo of a story, with the texts every published photo needs."""
 
@@ -179,6 +193,17 @@ class Photo(models.Model):
     caption = models.CharField(_("Bildunterschrift"), max_length=300)
     credit = models.CharField(_("Bildnachweis"), max_length=150, help_text=_("z. B. „Foto: Jobcenter Kreis Düren“"))
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    press_cleared = models.BooleanField(
+        _("Für Pressezwecke freigegeben"),
+        default=False,
+        help_text=_(
+            "Nur ankreuzen, wenn die Einwilligung der abgebildeten Person auch die Nutzung durch die Presse "
+            "abdeckt. Das Foto wird dann unter /presse/ in voller Auflösung zum Herunterladen angeboten."
+        ),
+    )
+    file_size = models.PositiveBigIntegerField(_("Dateigröße in Byte"), default=0, editable=False)
+
+    objects = PhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Foto")
@@ -191,6 +216,9 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         if self.image and not self.image._committed:
             store_clean_original(self.image)
+            self.file_size = self.image.size
+        elif self.image and not self.file_size:
+            self.file_size = stored_size(self.image)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -150,3 +150,52 @@ def many_stories(count: int, *, kommunen=None, topics=None, photo_source=None) -
         for s in stories
     )
     return stories
+
+
+# --- press (campaign/press/) ----------------------------------------------------------------
+import datetime  # noqa: E402
+
+from campaign.models import KitKind, PressCoverage, PressKitItem, PressRelease  # noqa: E402
+
+LOGO_SVG = Path(__file__).resolve().parent.parent / "static" / "img" / "logo.svg"
+
+
+class PressReleaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PressRelease
+        django_get_or_create = ["slug"]
+
+    number = factory.Sequence(lambda n: f"{n % 1000:03d}/2024")
+    date = datetime.date(2024, 3, 1)
+    title = factory.Sequence(lambda n: f"Testmitteilung {n}")
+    slug = factory.Sequence(lambda n: f"testmitteilung-{n}")
+    lead = "Der Vorspann der Testmitteilung."
+    body = "<p>Der Text der Testmitteilung.</p>"
+    issuers = "Deutscher Landkreistag, Deutscher Städtetag"
+    is_joint = True
+    published = True
+
+
+class PressCoverageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PressCoverage
+
+    title = factory.Sequence(lambda n: f"Bericht {n} über die Kampagne")
+    source = "Testzeitung"
+    date = datetime.date(2024, 3, 2)
+    url = "https://zeitung.example.org/bericht"
+
+
+def svg_file(name="logo.svg", content: bytes | None = None) -> ContentFile:
+    return ContentFile(content if content is not None else LOGO_SVG.read_bytes(), name=name)
+
+
+class PressKitItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PressKitItem
+
+    title = factory.Sequence(lambda n: f"Pressefoto {n}")
+    kind = KitKind.PHOTO
+    file = factory.LazyFunction(lambda: image_file("pressefoto.jpg", width=800, height=600))
+    alt_text = "Ein blaues Rechteck"
+    credit = "© Deutscher Landkreistag / Foto: Test"
