@@ -7,15 +7,9 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from campaign.validators import (
-    VIDEO_TYPES,
-    detect_video_type,
-    validate_poster_size,
-    validate_source_url,
-    validate_video_file,
-    validate_webvtt,
-)
+from campaign.validators import validate_source_url
 from config.richtext import RichTextField
+from config.uploads import VIDEO_TYPES, detect_video_type, validate_poster_size, validate_video_file, validate_webvtt
 
 
 class Land(models.TextChoices):

@@ -8,11 +8,11 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from campaign import validators
 from campaign.demo import DEMO_MEDIA, STEM
 from campaign.models import SignLanguageVideo
 from campaign.templatetags.campaign_tags import clock_time, playing_time
-from campaign.validators import parse_webvtt, validate_video_file, validate_webvtt
+from config import uploads
+from config.uploads import parse_webvtt, validate_video_file, validate_webvtt
 from tests.helpers import count_queries
 
 MP4 = (DEMO_MEDIA / f"{STEM}.mp4").read_bytes()
@@ -46,7 +46,7 @@ def test_other_files_are_refused_in_german(name, content, message):
 
 
 def test_too_large_video_is_refused(monkeypatch):
-    monkeypatch.setattr(validators, "MAX_VIDEO_BYTES", 1024)
+    monkeypatch.setattr(uploads, "MAX_VIDEO_BYTES", 1024)
     with pytest.raises(ValidationError) as error:
         validate_video_file(upload("video.mp4", MP4))
     assert error.value.messages[0].startswith("Das Video ist zu groß (6,4\xa0KB). Erlaubt sind höchstens 1,0\xa0KB.")

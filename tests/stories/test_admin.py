@@ -126,8 +126,8 @@ def test_wrong_images_get_a_german_error(admin_client, name, content, message):
         ("video_webm", "video.avi", b"RIFF", "Bitte eine WebM-Datei mit der Endung .webm hochladen."),
         ("video_mp4", "video.mp4", b"\x1aE\xdf\xa3webm", "Diese Datei ist kein MP4-Video."),
         ("captions", "text.vtt", b"1\n00:00.000 --> 00:01.000\nHallo", "Die erste Zeile muss"),
-        ("captions", "text.vtt", b"WEBVTT\n\nnur Text", "keinen Untertitel mit Zeitangabe"),
-        ("captions", "text.vtt", "WEBVTT\n\nÄ".encode("latin-1"), "nicht in UTF-8"),
+        ("captions", "text.vtt", b"WEBVTT\n\nnur Text", "Nach der Kennung fehlt die Zeitangabe"),
+        ("captions", "text.vtt", "WEBVTT\n\nÄ".encode("latin-1"), "nicht als UTF-8 gespeichert"),
     ],
 )
 def test_wrong_video_files_get_a_german_error(admin_client, field, name, content, message):
