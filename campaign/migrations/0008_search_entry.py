@@ -4,30 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaign', '0007_press_contacts'),
+        ("campaign", "0007_press_contacts"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('story', 'Geschichte'), ('explainer', 'Erklärvideo'), ('kommune', 'Jobcenter'), ('leitbild', 'Leitbild'), ('press', 'Presse'), ('page', 'Seite')], max_length=20, verbose_name='Art')),
-                ('kind_order', models.PositiveSmallIntegerField(verbose_name='Reihenfolge der Art')),
-                ('source', models.CharField(max_length=100, unique=True, verbose_name='Quelle')),
-                ('title', models.CharField(max_length=300, verbose_name='Titel')),
-                ('url', models.CharField(max_length=300, verbose_name='Adresse')),
-                ('excerpt', models.TextField(blank=True, verbose_name='Auszug')),
-                ('folded_title', models.TextField(verbose_name='Titel für die Suche')),
-                ('folded_text', models.TextField(verbose_name='Text für die Suche')),
-                ('visible_from', models.DateField(blank=True, null=True, verbose_name='Sichtbar ab')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("story", "Geschichte"),
+                            ("explainer", "Erklärvideo"),
+                            ("kommune", "Jobcenter"),
+                            ("leitbild", "Leitbild"),
+                            ("press", "Presse"),
+                            ("page", "Seite"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("kind_order", models.PositiveSmallIntegerField(verbose_name="Reihenfolge der Art")),
+                ("source", models.CharField(max_length=100, unique=True, verbose_name="Quelle")),
+                ("title", models.CharField(max_length=300, verbose_name="Titel")),
+                ("url", models.CharField(max_length=300, verbose_name="Adresse")),
+                ("excerpt", models.TextField(blank=True, verbose_name="Auszug")),
+                ("folded_title", models.TextField(verbose_name="Titel für die Suche")),
+                ("folded_text", models.TextField(verbose_name="Text für die Suche")),
+                ("visible_from", models.DateField(blank=True, null=True, verbose_name="Sichtbar ab")),
             ],
             options={
-                'verbose_name': 'Sucheintrag',
-                'verbose_name_plural': 'Sucheinträge',
-                'ordering': ['kind_order', 'title'],
+                "verbose_name": "Sucheintrag",
+                "verbose_name_plural": "Sucheinträge",
+                "ordering": ["kind_order", "title"],
             },
         ),
     ]
