@@ -251,3 +251,14 @@ def test_query_count_is_fixed(client):
     add(3, 60)
     large = count_queries(client, "/suche/?q=mengentest")
     assert small == large <= 2
+
+
+def test_demo_stories_made_in_bulk_are_findable_after_load_demo(client):
+    call_command("load_demo", stories=3, verbosity=0, stdout=io.StringIO())
+    published = Story.objects.published()
+    assert published.count() > 0
+    assert SearchEntry.objects.filter(kind=SearchKind.STORY).count() == published.count()
+    story = published.order_by("-pk").first()
+    assert story.get_absolute_url() in [
+        entry.url for entry in client.get("/suche/", {"q": story.name}).context["results"].entries
+    ]
