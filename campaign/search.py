@@ -11,6 +11,7 @@ save of the item or the next rebuild (run `rebuild_search_index` daily, e.g. fro
 `visible_from` keeps the date so the query never shows an entry before its day.
 """
 
+import datetime
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -59,7 +60,7 @@ class Document:
     url: str
     excerpt: str
     text: Iterable[str]
-    visible_from: object = None
+    visible_from: datetime.date | None = None
 
     def as_entry(self) -> SearchEntry:
         title = plain(self.title)
