@@ -331,6 +331,45 @@ class BarrierReport(models.Model):
         return self.status in self.OPEN_STATUSES and self.reply_by < timezone.localdate()
 
 
+class SearchKind(models.TextChoices):
+    """What a search result is; the order here is the order of the result groups."""
+
+    STORY = "story", _("Geschichte")
+    EXPLAINER = "explainer", _("Erklärvideo")
+    KOMMUNE = "kommune", _("Jobcenter")
+    LEITBILD = "leitbild", _("Leitbild")
+    PRESS = "press", _("Presse")
+    PAGE = "page", _("Seite")
+
+
+class SearchEntry(models.Model):
+    """One findable page in the site search, kept current by campaign/search.py.
+
+    `folded_*` hold the text casefolded with ä→ae, ö→oe, ü→ue, ß→ss, so a plain
+    `contains` finds "Düren" for "dueren" on SQLite and PostgreSQL alike."""
+
+    kind = models.CharField(_("Art"), max_length=20, choices=SearchKind.choices)
+    kind_order = models.PositiveSmallIntegerField(_("Reihenfolge der Art"))
+    source = models.CharField(_("Quelle"), max_length=100, unique=True)
+    title = models.CharField(_("Titel"), max_length=300)
+    url = models.CharField(_("Adresse"), max_length=300)
+    excerpt = models.TextField(_("Auszug"), blank=True)
+    folded_title = models.TextField(_("Titel für die Suche"))
+    folded_text = models.TextField(_("Text für die Suche"))
+    visible_from = models.DateField(_("Sichtbar ab"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Sucheintrag")
+        verbose_name_plural = _("Sucheinträge")
+        ordering = ["kind_order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+
 # The newsroom's models live in their own module (campaign/press/); importing them here
 # registers them with the campaign app and keeps `from campaign.models import …` working.
 from campaign.press.models import (  # noqa: E402
@@ -355,5 +394,7 @@ __all__ = [
     "PressCoverage",
     "PressKitItem",
     "PressRelease",
+    "SearchEntry",
+    "SearchKind",
     "SignLanguageVideo",
 ]

@@ -17,4 +17,5 @@ urlpatterns = [
     path("leichte-sprache/", views.ContentPageView.as_view(key=PageKey.EASY_LANGUAGE), name="easy_language"),
     path("gebaerdensprache/", views.SignLanguageView.as_view(), name="sign_language"),
     path("presse/", include("campaign.press.urls")),
+    path("suche/", views.search, name="search"),
 ]

@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 
+from campaign import search as site_search
 from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_with_counts, make_form_token
 from campaign.germany_map import HEIGHT, WIDTH, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
@@ -156,3 +157,46 @@ def server_error(request: HttpRequest) -> HttpResponse:
     template = loader.get_template("500.html")
     context = {"site_name": settings.SITE_NAME, "site_claim": settings.SITE_CLAIM}
     return HttpResponseServerError(template.render(context))
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+def _page_number(value: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), 10_000)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """The site search /suche/?q=…&seite=…: every term must occur (folded, see campaign.search)."""
+    raw_query = request.GET.get("q", "")
+    # Control characters (NUL breaks PostgreSQL) never belong in a query.
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in raw_query)
+    query = " ".join(cleaned.split())
+    trimmed = len(query) > site_search.MAX_QUERY_LENGTH
+    if trimmed:
+        query = query[: site_search.MAX_QUERY_LENGTH].rstrip()
+    terms = site_search.query_terms(query)
+    page = _page_number(request.GET.get("seite", "1"))
+    results = site_search.search(terms, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE)
+    last_page = max(1, -(-results.total // SEARCH_PAGE_SIZE))
+    return render(
+        request,
+        "campaign/search.html",
+        {
+            "query": query,
+            "searched": bool(query),
+            "has_terms": bool(terms),
+            "trimmed": trimmed,
+            "max_length": site_search.MAX_QUERY_LENGTH,
+            "results": results,
+            "page": page,
+            "last_page": last_page,
+            "first_number": (page - 1) * SEARCH_PAGE_SIZE + 1,
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": page + 1 if page < last_page else None,
+        },
+    )

@@ -13,6 +13,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from campaign import search
+
 
 class Command(BaseCommand):
     help = "Lädt die Demo-Inhalte (Geschichten, Presse, Beispielseiten). Mehrfach ausführbar."
@@ -35,4 +37,6 @@ class Command(BaseCommand):
                     continue
                 import_module(module_name).load(self, options)
                 loaded.append(config.label)
+            # Demo loaders may bulk_create (no signals): make everything findable in /suche/.
+            search.rebuild()
         self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen: {', '.join(loaded) or '–'}"))

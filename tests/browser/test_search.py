@@ -1,0 +1,49 @@
+"""The site search in a real browser: accessible empty, with results and without; linked from the frame."""
+
+import pytest
+
+from tests.browser.axe import assert_accessible
+
+
+def test_utility_bar_links_to_search(site):
+    site.open("/")
+    link = site.page.locator(".site-utility__nav a", has_text="Suche")
+    assert link.get_attribute("href") == "/suche/"
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/suche/", None),
+        ("/suche/?q=dueren", "Ergebnis"),
+        ("/suche/?q=xylophonorchester", "Keine Ergebnisse"),
+    ],
+    ids=["empty", "results", "no-results"],
+)
+def test_search_page_passes_axe(site, path, heading):
+    site.open(path)
+    if heading:
+        assert heading in site.page.locator("#search-results-title").inner_text()
+    assert_accessible(site.page)
+
+
+def test_search_form_works_without_javascript(site, browser):
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
+    page = context.new_page()
+    try:
+        page.goto(site.url("/suche/"))
+        page.get_by_label("Suchbegriff").fill("DÜREN")
+        page.get_by_role("button", name="Suchen").click()
+        page.wait_for_load_state()
+        assert "q=D%C3%9CREN" in page.url
+        assert page.get_by_role("link", name="Kreis Düren").count() == 1
+        assert page.title().startswith("Suche: DÜREN")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [320, 640])
+def test_results_have_no_horizontal_scrolling(site, width):
+    site.page.set_viewport_size({"width": width, "height": 800})
+    site.open("/suche/?q=kreis")
+    assert site.page.evaluate("() => document.documentElement.scrollWidth") <= width
