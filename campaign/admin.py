@@ -7,7 +7,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import BarrierReport, ContentPage, KeyFigure, Kommune, LandingPage, SignLanguageVideo
+from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, SignLanguageVideo
+from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, VideoAdminMixin
+from shared.publication import PUBLICATION_FIELDS
 
 
 @admin.register(Kommune)
@@ -73,21 +75,12 @@ class LandingPageAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
 
-@admin.register(KeyFigure)
-class KeyFigureAdmin(admin.ModelAdmin):
-    list_display = ["value", "label", "source", "as_of", "position", "published"]
-    list_editable = ["position", "published"]
-    list_filter = ["published"]
-    search_fields = ["value", "label", "source"]
-    fields = ["value", "label", "source", "source_url", "as_of", "position", "published"]
-
-
 @admin.register(ContentPage)
 class ContentPageAdmin(admin.ModelAdmin):
     """The five pages are fixed (each has its own address); editors change their texts."""
 
-    list_display = ["title", "key", "last_reviewed", "updated_at"]
-    fields = ["key", "title", "intro", "body", "last_reviewed"]
+    list_display = ["title", "key", "status", "last_reviewed", "updated_at"]
+    fields = ["key", "title", "intro", "body", "last_reviewed", *PUBLICATION_FIELDS]
     readonly_fields = ["key"]
 
     def has_add_permission(self, request) -> bool:
@@ -98,10 +91,15 @@ class ContentPageAdmin(admin.ModelAdmin):
 
 
 @admin.register(SignLanguageVideo)
-class SignLanguageVideoAdmin(admin.ModelAdmin):
-    list_display = ["title", "demo_label", "duration", "position", "published"]
-    list_filter = ["published", "is_demo"]
-    fields = ["title", "video", "poster", "captions", "transcript", "duration", "position", "published", "is_demo"]
+class SignLanguageVideoAdmin(VideoAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "demo_label", "duration", "position", "status"]
+    list_filter = ["status", "is_demo"]
+    formfield_overrides = IMAGE_FIELD
+    fieldsets = [
+        (None, {"fields": ["title", "position", "is_demo"]}),
+        (_("Veröffentlichung"), {"fields": PUBLICATION_FIELDS}),
+        *VIDEO_FIELDSETS,
+    ]
 
     @admin.display(description=_("Demo"), ordering="is_demo")
     def demo_label(self, obj: SignLanguageVideo) -> str:
@@ -155,7 +153,3 @@ class BarrierReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("Kontakt angegeben"), boolean=True)
     def has_contact(self, obj: BarrierReport) -> bool:
         return bool(obj.email)
-
-
-# The newsroom's models register their admin in their own module.
-from campaign.press import admin as press_admin  # noqa: E402, F401

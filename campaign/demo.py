@@ -1,7 +1,5 @@
 """Demo content of the campaign app, loaded by `manage.py load_demo` (idempotent).
 
-The newsroom's demo content (releases, coverage, logo, motifs) is in campaign/press/demo.py.
-
 A short, light placeholder for the sign-language page: a 10-second title card
 "Beispielvideo – Gebärdensprache folgt" (320×180, H.264, no sound), its poster, real
 WebVTT captions and a transcript, all in campaign/demo_media/ and copied into storage.
@@ -12,13 +10,11 @@ The video was made with:
     -c:v libx264 -profile:v baseline -pix_fmt yuv420p -crf 32 -movflags +faststart -an …mp4
 """
 
-from datetime import timedelta
 from pathlib import Path
 
-from django.core.files import File
-
 from campaign.models import SignLanguageVideo
-from campaign.press import demo as press_demo
+from shared.demo import store
+from shared.images import generate_renditions
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
 DEMO_TITLE = "Beispielvideo: Diese Website in Gebärdensprache"
@@ -27,7 +23,6 @@ STEM = "beispielvideo-gebaerdensprache"
 
 def load(command, options) -> None:
     _load_sign_language_video(command)
-    press_demo.load(command, options)
 
 
 def _load_sign_language_video(command) -> None:
@@ -36,12 +31,14 @@ def _load_sign_language_video(command) -> None:
     video = SignLanguageVideo(
         title=DEMO_TITLE,
         transcript=(DEMO_MEDIA / f"{STEM}.txt").read_text(encoding="utf-8").strip(),
-        duration=timedelta(seconds=10),
+        duration=10,
+        poster_alt="Standbild: blaue Fläche mit der Aufschrift „Beispielvideo – Gebärdensprache folgt“",
         is_demo=True,
     )
-    for field, suffix in (("video", "mp4"), ("poster", "jpg"), ("captions", "vtt")):
-        with (DEMO_MEDIA / f"{STEM}.{suffix}").open("rb") as source:
-            getattr(video, field).save(f"{STEM}.{suffix}", File(source), save=False)
+    for field, suffix in (("video_mp4", "mp4"), ("poster", "jpg"), ("captions", "vtt")):
+        name = f"{SignLanguageVideo.MEDIA_FOLDER}/demo/{STEM}.{suffix}"
+        setattr(video, field, store(name, (DEMO_MEDIA / f"{STEM}.{suffix}").read_bytes()))
     video.full_clean()
     video.save()
+    generate_renditions(video, "poster")
     command.stdout.write("campaign: Beispielvideo für die Seite „Gebärdensprache“ angelegt.")

@@ -1,15 +1,17 @@
 import calendar
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from campaign.validators import validate_source_url
-from config.richtext import RichTextField
-from config.uploads import VIDEO_TYPES, detect_video_type, validate_poster_size, validate_video_file, validate_webvtt
+from shared.images import add_renditions
+from shared.publication import Publishable, Status, status_field
+from shared.richtext import RichTextField
+from shared.videos import VideoMedia
 
 
 class Land(models.TextChoices):
@@ -142,42 +144,6 @@ class LandingPage(models.Model):
         ]
 
 
-class KeyFigureQuerySet(models.QuerySet):
-    def published(self) -> "KeyFigureQuerySet":
-        return self.filter(published=True)
-
-
-class KeyFigure(models.Model):
-    """A figure with its source and date ("Stand"), shown on the landing page and in the newsroom."""
-
-    value = models.CharField(_("Wert"), max_length=30, help_text=_("z. B. „104“ oder „mehr als 250.000“"))
-    label = models.CharField(_("Bezeichnung"), max_length=200)
-    source = models.CharField(_("Quelle"), max_length=300)
-    source_url = models.CharField(
-        _("Adresse der Quelle"),
-        max_length=500,
-        blank=True,
-        validators=[validate_source_url],
-        help_text=_("Optional: eine Seite dieser Website („/leitbild/“) oder eine Adresse mit https://"),
-    )
-    as_of = models.CharField(_("Stand"), max_length=50, help_text=_("z. B. „November 2020“"))
-    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    published = models.BooleanField(_("Veröffentlicht"), default=True)
-
-    objects = KeyFigureQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("Kennzahl")
-        verbose_name_plural = _("Kennzahlen")
-        ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.value} {self.label}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("campaign:home") + "#kennzahlen"
-
-
 class PageKey(models.TextChoices):
     """The fixed content pages a German public body's site must have; value = URL name."""
 
@@ -188,14 +154,7 @@ class PageKey(models.TextChoices):
     SIGN_LANGUAGE = "sign_language", _("Gebärdensprache")
 
 
-class ContentPageQuerySet(models.QuerySet):
-    def published(self) -> "ContentPageQuerySet":
-        # The legal pages are required by law and always shown; the method keeps the
-        # views' query style the same as elsewhere.
-        return self.all()
-
-
-class ContentPage(models.Model):
+class ContentPage(Publishable):
     """Imprint, privacy policy, accessibility statement, Leichte Sprache, Gebärdensprache."""
 
     key = models.CharField(_("Seite"), max_length=30, choices=PageKey.choices, unique=True)
@@ -204,8 +163,8 @@ class ContentPage(models.Model):
     body = RichTextField(_("Text"))
     last_reviewed = models.DateField(_("Zuletzt geprüft am"))
     updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
-
-    objects = ContentPageQuerySet.as_manager()
+    # The legal pages are required by law: they arrive published with `migrate`.
+    status = status_field(default=Status.PUBLISHED)
 
     class Meta:
         verbose_name = _("Inhaltsseite")
@@ -219,45 +178,17 @@ class ContentPage(models.Model):
         return reverse(f"campaign:{self.key}")
 
 
-class SignLanguageVideoQuerySet(models.QuerySet):
-    def published(self) -> "SignLanguageVideoQuerySet":
-        return self.filter(published=True)
-
-
-class SignLanguageVideo(models.Model):
+class SignLanguageVideo(VideoMedia, Publishable):
     """A video in Deutsche Gebärdensprache on /gebaerdensprache/, with captions and transcript."""
 
+    MEDIA_FOLDER = "gebaerdensprache"
+
     title = models.CharField(_("Titel"), max_length=200)
-    video = models.FileField(
-        _("Video"),
-        upload_to="gebaerdensprache/",
-        validators=[validate_video_file],
-        help_text=_("MP4 (H.264) oder WebM, höchstens 500 MB."),
-    )
-    poster = models.ImageField(
-        _("Vorschaubild"),
-        upload_to="gebaerdensprache/",
-        blank=True,
-        validators=[validate_poster_size],
-        help_text=_("Optional: JPEG, PNG oder WebP, höchstens 5 MB. Wird vor dem Abspielen gezeigt."),
-    )
-    captions = models.FileField(
-        _("Untertitel (WebVTT)"),
-        upload_to="gebaerdensprache/",
-        validators=[validate_webvtt],
-        help_text=_("Pflicht: Untertitel als WebVTT-Datei (.vtt, UTF-8)."),
-    )
-    transcript = models.TextField(_("Text zum Video"), help_text=_("Der gesprochene bzw. gebärdete Inhalt als Text."))
-    duration = models.DurationField(_("Spieldauer"), help_text=_("Stunden:Minuten:Sekunden, z. B. 0:02:30"))
-    video_size = models.PositiveBigIntegerField(_("Dateigröße in Byte"), default=0, editable=False)
-    video_type = models.CharField(_("Videoformat"), max_length=20, blank=True, editable=False)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    published = models.BooleanField(_("Veröffentlicht"), default=True)
+    status = status_field(default=Status.PUBLISHED)
     is_demo = models.BooleanField(
         _("Demo-Inhalt"), default=False, help_text=_("Beispielvideo aus „load_demo“: vor dem Start ersetzen.")
     )
-
-    objects = SignLanguageVideoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Video in Gebärdensprache")
@@ -267,16 +198,24 @@ class SignLanguageVideo(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
-        # Size and type are read once on upload, so the page never stats or sniffs files.
-        if self.video:
-            self.video_size = self.video.size
-            detected = detect_video_type(self.video)
-            self.video_type = VIDEO_TYPES.get(detected or "", "")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return reverse("campaign:sign_language") + f"#video-{self.pk}"
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if not self.has_own_video:
+            errors.setdefault("video_mp4", []).append(
+                _("Ein Video in Gebärdensprache braucht eine eigene Videodatei (MP4 oder WebM).")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+add_renditions(SignLanguageVideo, "poster")
 
 
 class BarrierReportQuerySet(models.QuerySet):
@@ -329,72 +268,3 @@ class BarrierReport(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status in self.OPEN_STATUSES and self.reply_by < timezone.localdate()
-
-
-class SearchKind(models.TextChoices):
-    """What a search result is; the order here is the order of the result groups."""
-
-    STORY = "story", _("Geschichte")
-    EXPLAINER = "explainer", _("Erklärvideo")
-    KOMMUNE = "kommune", _("Jobcenter")
-    LEITBILD = "leitbild", _("Leitbild")
-    PRESS = "press", _("Presse")
-    PAGE = "page", _("Seite")
-
-
-class SearchEntry(models.Model):
-    """One findable page in the site search, kept current by campaign/search.py.
-
-    `folded_*` hold the text casefolded with ä→ae, ö→oe, ü→ue, ß→ss, so a plain
-    `contains` finds "Düren" for "dueren" on SQLite and PostgreSQL alike."""
-
-    kind = models.CharField(_("Art"), max_length=20, choices=SearchKind.choices)
-    kind_order = models.PositiveSmallIntegerField(_("Reihenfolge der Art"))
-    source = models.CharField(_("Quelle"), max_length=100, unique=True)
-    title = models.CharField(_("Titel"), max_length=300)
-    url = models.CharField(_("Adresse"), max_length=300)
-    excerpt = models.TextField(_("Auszug"), blank=True)
-    folded_title = models.TextField(_("Titel für die Suche"))
-    folded_text = models.TextField(_("Text für die Suche"))
-    visible_from = models.DateField(_("Sichtbar ab"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("Sucheintrag")
-        verbose_name_plural = _("Sucheinträge")
-        ordering = ["kind_order", "title"]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return self.url
-
-
-# The newsroom's models live in their own module (campaign/press/); importing them here
-# registers them with the campaign app and keeps `from campaign.models import …` working.
-from campaign.press.models import (  # noqa: E402
-    KitKind,
-    PressContact,
-    PressCoverage,
-    PressKitItem,
-    PressRelease,
-)
-
-__all__ = [
-    "BarrierReport",
-    "ContentPage",
-    "KeyFigure",
-    "KitKind",
-    "Kommune",
-    "KommuneKind",
-    "Land",
-    "LandingPage",
-    "PageKey",
-    "PressContact",
-    "PressCoverage",
-    "PressKitItem",
-    "PressRelease",
-    "SearchEntry",
-    "SearchKind",
-    "SignLanguageVideo",
-]

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from campaign import views
 from campaign.models import PageKey
@@ -16,6 +16,4 @@ urlpatterns = [
     path("barrierefreiheit/melden/danke/", views.ReportBarrierThanksView.as_view(), name="report_barrier_thanks"),
     path("leichte-sprache/", views.ContentPageView.as_view(key=PageKey.EASY_LANGUAGE), name="easy_language"),
     path("gebaerdensprache/", views.SignLanguageView.as_view(), name="sign_language"),
-    path("presse/", include("campaign.press.urls")),
-    path("suche/", views.search, name="search"),
 ]

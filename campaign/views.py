@@ -1,27 +1,17 @@
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 
-from campaign import search as site_search
 from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_with_counts, make_form_token
 from campaign.germany_map import HEIGHT, WIDTH, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
-from campaign.models import (
-    ContentPage,
-    KeyFigure,
-    Kommune,
-    Land,
-    LandingPage,
-    PageKey,
-    PressRelease,
-    SignLanguageVideo,
-)
+from campaign.models import ContentPage, Kommune, Land, LandingPage, PageKey, SignLanguageVideo
+from press.models import KeyFigure, PressRelease
 from stories.models import Story
 
 HOME_PRESS_RELEASES = 3
@@ -96,6 +86,15 @@ class KommuneDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["stories"] = list(Story.objects.published().for_kommune(self.object).for_cards())
+        list_url = reverse("campaign:kommune_list")
+        context["breadcrumb"] = [
+            {"label": _("Jobcenter"), "url": list_url},
+            {
+                "label": self.object.get_land_display(),
+                "url": f"{list_url}?land={self.object.land}#land-{self.object.land}",
+            },
+            {"label": self.object.name, "url": ""},
+        ]
         return context
 
 
@@ -149,54 +148,3 @@ def report_barrier(request: HttpRequest) -> HttpResponse:
 
 class ReportBarrierThanksView(TemplateView):
     template_name = "campaign/barrierreport_thanks.html"
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """500 page in the site frame. Renders without the request context on purpose: whatever
-    broke (the database, a context processor) must not break the error page too."""
-    template = loader.get_template("500.html")
-    context = {"site_name": settings.SITE_NAME, "site_claim": settings.SITE_CLAIM}
-    return HttpResponseServerError(template.render(context))
-
-
-SEARCH_PAGE_SIZE = 20
-
-
-def _page_number(value: str) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), 10_000)
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    """The site search /suche/?q=…&seite=…: every term must occur (folded, see campaign.search)."""
-    raw_query = request.GET.get("q", "")
-    # Control characters (NUL breaks PostgreSQL) never belong in a query.
-    cleaned = "".join(ch if ch.isprintable() else " " for ch in raw_query)
-    query = " ".join(cleaned.split())
-    trimmed = len(query) > site_search.MAX_QUERY_LENGTH
-    if trimmed:
-        query = query[: site_search.MAX_QUERY_LENGTH].rstrip()
-    terms = site_search.query_terms(query)
-    page = _page_number(request.GET.get("seite", "1"))
-    results = site_search.search(terms, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE)
-    last_page = max(1, -(-results.total // SEARCH_PAGE_SIZE))
-    return render(
-        request,
-        "campaign/search.html",
-        {
-            "query": query,
-            "searched": bool(query),
-            "has_terms": bool(terms),
-            "trimmed": trimmed,
-            "max_length": site_search.MAX_QUERY_LENGTH,
-            "results": results,
-            "page": page,
-            "last_page": last_page,
-            "first_number": (page - 1) * SEARCH_PAGE_SIZE + 1,
-            "previous_page": page - 1 if page > 1 else None,
-            "next_page": page + 1 if page < last_page else None,
-        },
-    )

@@ -12,12 +12,12 @@ MAIN_NAVIGATION = [
     ("stories:explainer_list", _("Erklärvideos")),
     ("leitbild:overview", _("Leitbild")),
     ("campaign:kommune_list", _("Jobcenter")),
-    ("campaign:press", _("Presse")),
+    ("press:newsroom", _("Presse")),
 ]
 UTILITY_NAVIGATION = [
     ("campaign:easy_language", _("Leichte Sprache")),
     ("campaign:sign_language", _("Gebärdensprache")),
-    ("campaign:search", _("Suche")),
+    ("search:results", _("Suche")),
 ]
 FOOTER_NAVIGATION = [
     ("campaign:imprint", _("Impressum")),

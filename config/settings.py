@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "campaign",
     "leitbild",
     "stories",
+    "press",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -208,7 +210,7 @@ SECURE_CSP = {
     "font-src": [CSP.SELF],
     "media-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    # Video players of the platforms a story may link to (stories/platforms.py); the page
+    # Video players of the platforms a story may link to (shared/platforms.py); the page
     # loads one only after the visitor clicks (templates/includes/video_facade.html).
     "frame-src": ["https://player.vimeo.com", "https://www.youtube-nocookie.com"],
     "object-src": [CSP.NONE],

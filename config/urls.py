@@ -24,6 +24,8 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
     path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
     path("leitbild/", include("leitbild.urls")),
+    path("presse/", include("press.urls")),
+    path("suche/", include("search.urls")),
     path("", include("stories.urls")),
     path("", include("campaign.urls")),
 ]
@@ -31,4 +33,4 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media, name="media"))
 
-handler500 = "campaign.views.server_error"
+handler500 = "config.errors.server_error"

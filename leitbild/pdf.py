@@ -1,7 +1,7 @@
 """The whole Leitbild as a tagged, accessible PDF (PDF/UA-1), made by WeasyPrint.
 
 The document is written as HTML from the current content and rendered once per version
-of that HTML (config/pdf.py: the hash-keyed cache and the fetcher that reads only our
+of that HTML (shared/pdf.py: the hash-keyed cache and the fetcher that reads only our
 own static files). Any edit of a text, chapter or commitment changes the HTML, so the
 next request renders the new PDF once and every later request gets the stored bytes.
 """
@@ -11,9 +11,9 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from config import pdf as shared_pdf
-from config.pdf import RenderedPdf, StaticFilesFetcher
 from leitbild.models import Leitbild
+from shared import pdf as shared_pdf
+from shared.pdf import RenderedPdf, StaticFilesFetcher
 
 __all__ = ["FILENAME", "RenderedPdf", "StaticFilesFetcher", "document_html", "render_pdf", "rendered_pdf"]
 

@@ -1,18 +1,7 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
 from leitbild.models import Chapter
-
-
-class LeitbildSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.7
-
-    def items(self) -> list[str]:
-        return ["leitbild:overview", "leitbild:pdf"]
-
-    def location(self, item: str) -> str:
-        return reverse(item)
+from shared.sitemaps import StaticViewSitemap
 
 
 class ChapterSitemap(Sitemap):
@@ -23,4 +12,7 @@ class ChapterSitemap(Sitemap):
         return Chapter.objects.numbered()
 
 
-SITEMAPS = {"leitbild": LeitbildSitemap, "leitbild-kapitel": ChapterSitemap}
+SITEMAPS = {
+    "leitbild": StaticViewSitemap(["leitbild:overview", "leitbild:pdf"], priority=0.7, changefreq="monthly"),
+    "leitbild-kapitel": ChapterSitemap,
+}

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
-from config.pdf import pdf_response
 from leitbild import pdf as leitbild_pdf
 from leitbild.models import Chapter, Leitbild, number_chapters
+from shared.pdf import pdf_response
 
 
 def current_leitbild() -> Leitbild:

@@ -10,66 +10,11 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from stories.models import ExplainerVideo, Photo, Status, Story, Topic
-
-PREVIEW_WIDTH = 240
-# Django's German translation lacks this message; editors must never see English.
-IMAGE_FIELD = {
-    models.ImageField: {
-        "error_messages": {
-            "invalid_image": _(
-                "Diese Datei ist kein Bild oder sie ist beschädigt. Bitte ein Bild als JPEG, PNG oder WebP hochladen."
-            )
-        }
-    }
-}
-
-VIDEO_FIELDSETS = [
-    (
-        _("Eigenes Video"),
-        {
-            "fields": [
-                "video_webm",
-                "video_mp4",
-                "captions",
-                "transcript",
-                "duration",
-                "poster",
-                "poster_preview",
-                "poster_alt",
-            ],
-            "description": _(
-                "Ein Video braucht deutsche Untertitel (WebVTT), ein Transkript, die Dauer und ein beschriebenes "
-                "Vorschaubild. WebM spielt in allen aktuellen Browsern; MP4 zusätzlich für ältere Geräte."
-            ),
-        },
-    ),
-    (
-        _("Oder: Video auf einer Plattform"),
-        {
-            "fields": ["external_platform", "external_video_id"],
-            "classes": ["collapse"],
-            "description": _(
-                "Statt eines eigenen Videos. Die Seite zeigt dann das Vorschaubild und einen Datenschutzhinweis; "
-                "erst nach einem Klick wird das Video von der Plattform geladen. Transkript und Vorschaubild "
-                "(oben) sind auch hier Pflicht."
-            ),
-        },
-    ),
-]
-
-
-def preview(image_field, rendition, alt: str, width: int | None, height: int | None):
-    """A small JPEG rendition for the admin (made on save, like every rendition)."""
-    if not image_field or not width or not height:
-        return _("– noch kein Bild gespeichert –")
-    shown_height = round(height * PREVIEW_WIDTH / width)
-    return format_html(
-        '<img src="{}" width="{}" height="{}" alt="{}">', rendition.url, PREVIEW_WIDTH, shown_height, alt
-    )
+from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, VideoAdminMixin, preview
+from shared.publication import PUBLICATION_FIELDS, Status
+from stories.models import ExplainerVideo, Photo, Story, Topic
 
 
 class PhotoInlineFormSet(BaseInlineFormSet):
@@ -109,43 +54,33 @@ class PhotoInline(admin.StackedInline):
         return preview(photo.image, rendition, photo.alt_text, photo.width, photo.height)
 
 
-class VideoAdminMixin:
-    readonly_fields = ["poster_preview"]
-
-    @admin.display(description=_("Vorschau"))
-    def poster_preview(self, obj):
-        return preview(
-            obj.poster, obj.poster_jpeg_480 if obj.poster else None, obj.poster_alt, obj.poster_width, obj.poster_height
-        )
-
-
 @admin.register(Story)
 class StoryAdmin(VideoAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "quote", "kommune", "kind", "status", "published_at", "featured", "is_example"]
+    list_display = ["name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
     list_filter = ["status", "kind", "featured", "is_example", "topics", "kommune__land"]
     list_select_related = ["kommune"]
     search_fields = ["name", "quote", "kommune__name"]
-    date_hierarchy = "published_at"
+    date_hierarchy = "publish_from"
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PhotoInline]
     formfield_overrides = {**IMAGE_FIELD, models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
         (None, {"fields": ["kind", "name", "slug", "role", "quote", "teaser", "body", "kommune", "topics"]}),
-        (_("Veröffentlichung"), {"fields": ["status", "published_at", "featured"]}),
+        (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "featured"]}),
         *VIDEO_FIELDSETS,
     ]
 
 
 @admin.register(ExplainerVideo)
 class ExplainerVideoAdmin(VideoAdminMixin, admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "position", "is_example"]
+    list_display = ["title", "status", "publish_from", "position", "is_example"]
     list_filter = ["status", "is_example"]
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}
     formfield_overrides = IMAGE_FIELD
     fieldsets = [
         (None, {"fields": ["title", "slug", "teaser", "body"]}),
-        (_("Veröffentlichung"), {"fields": ["status", "published_at", "position"]}),
+        (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "position"]}),
         *VIDEO_FIELDSETS,
     ]
 

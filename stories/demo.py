@@ -11,15 +11,16 @@ reuse the demo pictures, so they cost no image encoding.
 from datetime import timedelta
 from pathlib import Path
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import models
 from django.utils import timezone
 
-from campaign.models import Kommune
+from shared.demo import store
+from shared.images import generate_renditions
+from shared.publication import Status
 from stories.demo_art import illustration, initials
 from stories.demo_content import BUT_EXPLAINER, STORIES, DemoStory
-from stories.images import generate_renditions
-from stories.models import ExplainerVideo, Photo, Status, Story, Topic
+from stories.models import ExplainerVideo, Photo, Story, Topic
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
 STORAGE_DIR = "stories/demo"
@@ -28,15 +29,17 @@ CREDIT = "Illustration: Demo-Inhalt der Kampagne"
 
 def load(command, options) -> None:
     topics = {topic.slug: topic for topic in Topic.objects.all()}
-    kommunen = {kommune.slug: kommune for kommune in Kommune.objects.all()}
-    today = timezone.localdate()
+    # Stories name their Kommune through the foreign key only (the house: stories import no campaign code).
+    kommune_model = Story._meta.get_field("kommune").related_model
+    kommunen = {kommune.slug: kommune for kommune in kommune_model.objects.all()}
+    now = timezone.now()
     for index, demo in enumerate(STORIES):
-        published_at = today - timedelta(days=3 * index)
-        _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], published_at)
+        publish_from = now - timedelta(days=3 * index)
+        _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], publish_from)
     _load_explainer()
     extra = options.get("stories") or 0
     if extra:
-        _load_generated(extra, list(kommunen.values()), list(topics.values()), today)
+        _load_generated(extra, list(kommunen.values()), list(topics.values()), now)
     command.stdout.write(
         f"Geschichten: {len(STORIES)} Demo-Geschichten, 1 Erklärvideo"
         + (f", {extra} generierte Geschichten" if extra else "")
@@ -44,16 +47,7 @@ def load(command, options) -> None:
 
 
 def _store(name: str, content: bytes) -> str:
-    """Put `content` at stories/demo/<name> unless the same bytes are there already."""
-    path = f"{STORAGE_DIR}/{name}"
-    if default_storage.exists(path):
-        with default_storage.open(path, "rb") as stored:
-            if stored.read() == content:
-                return path
-        default_storage.delete(path)
-    saved = default_storage.save(path, ContentFile(content))
-    assert saved == path, f"storage renamed {path} to {saved}"  # noqa: S101 (a broken storage, not input)
-    return path
+    return store(f"{STORAGE_DIR}/{name}", content)
 
 
 def _store_committed(folder: str, name: str) -> str:
@@ -86,7 +80,7 @@ def _duration(vtt: Path) -> int:
     return round(int(minutes) * 60 + float(seconds) + 0.05)
 
 
-def _load_story(demo: DemoStory, kommune: Kommune, topics: list[Topic], published_at) -> Story:
+def _load_story(demo: DemoStory, kommune: models.Model, topics: list[Topic], publish_from) -> Story:
     story = Story.objects.filter(slug=demo.slug).first() or Story(slug=demo.slug)
     story.kind = demo.kind
     story.name = demo.name
@@ -96,7 +90,7 @@ def _load_story(demo: DemoStory, kommune: Kommune, topics: list[Topic], publishe
     story.body = "".join(f"<p>{paragraph}</p>" for paragraph in demo.body)
     story.kommune = kommune
     story.status = Status.PUBLISHED
-    story.published_at = published_at
+    story.publish_from = publish_from
     story.featured = demo.featured
     story.is_example = demo.example
     if demo.video:
@@ -152,7 +146,7 @@ def _load_explainer() -> ExplainerVideo:
     return explainer
 
 
-def _load_generated(count: int, kommunen: list[Kommune], topics: list[Topic], today) -> None:
+def _load_generated(count: int, kommunen: list[models.Model], topics: list[Topic], now) -> None:
     """N more published stories for benchmarks, created in bulk; they share the demo photos."""
     pictures = list(
         Photo.objects.filter(story__slug__in=[demo.slug for demo in STORIES], position=0).values_list(
@@ -169,7 +163,7 @@ def _load_generated(count: int, kommunen: list[Kommune], topics: list[Topic], to
             body="<p>Diese Geschichte wurde für Tests erzeugt.</p>",
             kommune=kommunen[number % len(kommunen)],
             status=Status.PUBLISHED,
-            published_at=today - timedelta(days=100 + number % 400),  # behind the demo stories
+            publish_from=now - timedelta(days=100 + number % 400),  # behind the demo stories
             is_example=True,
         )
         for number in range(1, count + 1)

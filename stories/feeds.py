@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from config.feeds import FEED_LENGTH, SiteFeed, atom_feed, start_of_day
+from shared.feeds import FEED_LENGTH, SiteFeed, atom_feed
 from stories.models import Story
 
 
@@ -27,10 +27,10 @@ class StoryFeed(SiteFeed):
         return story.teaser
 
     def item_pubdate(self, story: Story):
-        return start_of_day(story.published_at)
+        return story.publish_from
 
     def item_updateddate(self, story: Story):
-        return max(story.updated_at, start_of_day(story.published_at))
+        return max(story.updated_at, story.publish_from)
 
     def item_author_name(self, story: Story) -> str:
         return str(story.kommune.display_jobcenter_name)

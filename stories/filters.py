@@ -9,14 +9,18 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import Kommune, Land
-from stories.models import Format, Status, StoryQuerySet, Topic
+from shared.publication import published_q
+from stories.models import Format, Story, StoryQuerySet, Topic
+
+# The Kommune model and its Länder, reached through the story's foreign key: stories import
+# no campaign code (see docs/architecture.md).
+Kommune = Story._meta.get_field("kommune").related_model
+LAND_CHOICES = Kommune._meta.get_field("land").choices
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,7 @@ class StoryFilterForm(forms.Form):
 
     def __init__(self, data, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        today = timezone.localdate()
-        published = Q(stories__status=Status.PUBLISHED, stories__published_at__lte=today)
+        published = published_q("stories__")
         # One query for all 104 Kommunen; the list offers those with stories and the one
         # asked for, so that the form always shows what is applied.
         kommunen = list(Kommune.objects.annotate(story_count=Count("stories", filter=published)).order_by("name"))
@@ -67,8 +70,8 @@ class StoryFilterForm(forms.Form):
         self._offer(
             "land",
             _("Alle Länder"),
-            [(v, label) for v, label in Land.choices if v in lands_with_stories or v == asked["land"]],
-            accepted=Land.values,
+            [(v, label) for v, label in LAND_CHOICES if v in lands_with_stories or v == asked["land"]],
+            accepted=[value for value, _label in LAND_CHOICES],
         )
         self._offer(
             "jobcenter",

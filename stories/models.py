@@ -6,24 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.richtext import RichTextField
-from stories.images import (
-    Picture,
-    add_renditions,
-    picture_for,
-    store_clean_original,
-    validate_image_extension,
-    validate_image_size,
-)
-from stories.videos import VideoMedia
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Entwurf")
-    PUBLISHED = "published", _("Veröffentlicht")
+from shared.images import Picture, add_renditions, picture_for, store_clean_original
+from shared.publication import Publishable, PublishableQuerySet
+from shared.richtext import RichTextField
+from shared.uploads import validate_image_extension, validate_image_size
+from shared.videos import VideoMedia
 
 
 class Format(models.TextChoices):
@@ -57,10 +46,7 @@ class StoryKind(models.TextChoices):
     STAFF = "staff", _("Porträt aus dem Jobcenter")
 
 
-class StoryQuerySet(models.QuerySet):
-    def published(self) -> "StoryQuerySet":
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.localdate())
-
+class StoryQuerySet(PublishableQuerySet):
     def for_kommune(self, kommune) -> "StoryQuerySet":
         return self.filter(kommune=kommune)
 
@@ -83,7 +69,7 @@ class StoryQuerySet(models.QuerySet):
         )
 
 
-class Story(VideoMedia):
+class Story(VideoMedia, Publishable):
     """A person tells how they found their way back into work, or a staff member tells what they do."""
 
     kind = models.CharField(_("Art"), max_length=20, choices=StoryKind.choices, default=StoryKind.TESTIMONIAL)
@@ -104,12 +90,6 @@ class Story(VideoMedia):
         "campaign.Kommune", verbose_name=_("Kommune"), on_delete=models.PROTECT, related_name="stories"
     )
     topics = models.ManyToManyField(Topic, verbose_name=_("Themen"), blank=True, related_name="stories")
-    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateField(
-        _("Veröffentlicht am"),
-        default=timezone.localdate,
-        help_text=_("Die Geschichte erscheint ab diesem Tag, wenn der Status „Veröffentlicht“ ist."),
-    )
     featured = models.BooleanField(
         _("Auf der Startseite zeigen"), default=False, help_text=_("Ausgewählte Geschichten für die Startseite.")
     )
@@ -124,21 +104,19 @@ class Story(VideoMedia):
 
     objects = StoryQuerySet.as_manager()
 
+    MEDIA_FOLDER = "stories"
+
     class Meta:
         verbose_name = _("Geschichte")
         verbose_name_plural = _("Geschichten")
-        ordering = ["-published_at", "name"]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        ordering = ["-publish_from", "name"]
+        indexes = [models.Index(fields=["status", "publish_from"])]
 
     def __str__(self) -> str:
         return f"{self.name}: „{self.quote}“"
 
     def get_absolute_url(self) -> str:
         return reverse("stories:detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == Status.PUBLISHED and self.published_at <= timezone.localdate()
 
     @property
     def story_format(self) -> str:
@@ -229,25 +207,18 @@ class Photo(models.Model):
         return picture_for(self, "image", self.alt_text, self.width, self.height)
 
 
-class ExplainerQuerySet(models.QuerySet):
-    def published(self) -> "ExplainerQuerySet":
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.localdate())
-
-
-class ExplainerVideo(VideoMedia):
+class ExplainerVideo(VideoMedia, Publishable):
     """A short video that explains a benefit or a service, e.g. the Bildungs- und Teilhabepaket."""
 
     title = models.CharField(_("Titel"), max_length=160)
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=160, unique=True)
     teaser = models.TextField(_("Kurztext"), max_length=500, help_text=_("Zwei, drei Sätze für die Übersicht."))
     body = RichTextField(_("Text"), blank=True)
-    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateField(_("Veröffentlicht am"), default=timezone.localdate)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     is_example = models.BooleanField(_("Beispielinhalt"), default=False, editable=False)
     updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
 
-    objects = ExplainerQuerySet.as_manager()
+    MEDIA_FOLDER = "stories"
 
     class Meta:
         verbose_name = _("Erklärvideo")

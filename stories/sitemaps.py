@@ -1,18 +1,7 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
+from shared.sitemaps import StaticViewSitemap
 from stories.models import ExplainerVideo, Story
-
-
-class StoriesIndexSitemap(Sitemap):
-    changefreq = "weekly"
-    priority = 0.8
-
-    def items(self) -> list[str]:
-        return ["stories:list", "stories:explainer_list"]
-
-    def location(self, item: str) -> str:
-        return reverse(item)
 
 
 class StorySitemap(Sitemap):
@@ -34,4 +23,8 @@ class ExplainerSitemap(Sitemap):
         return ExplainerVideo.objects.published().only("slug")
 
 
-SITEMAPS = {"geschichten": StoriesIndexSitemap, "geschichte": StorySitemap, "erklaervideo": ExplainerSitemap}
+SITEMAPS = {
+    "geschichten": StaticViewSitemap(["stories:list", "stories:explainer_list"]),
+    "geschichte": StorySitemap,
+    "erklaervideo": ExplainerSitemap,
+}

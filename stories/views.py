@@ -1,15 +1,18 @@
 """The gallery (/geschichten/), a story, and the explainer videos (/erklaervideos/).
 
 Each page runs a fixed number of queries whatever the number of stories
-(tests/stories/test_queries.py) and never generates an image (stories/images.py).
+(tests/stories/test_queries.py) and never generates an image (shared/images.py).
 """
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from shared.publication import PreviewMixin
 from stories.filters import StoryFilterForm
 from stories.models import ExplainerVideo, Photo, Story
 
@@ -21,7 +24,14 @@ def story_list(request: HttpRequest) -> HttpResponse:
     form = StoryFilterForm(request.GET)
     stories = form.apply(Story.objects.published()).for_cards()
     paginator = Paginator(stories, STORIES_PER_PAGE)
-    context = {"form": form, "paginator": paginator, "page_obj": None, "stories": [], "first_page_url": form.url()}
+    context = {
+        "form": form,
+        "paginator": paginator,
+        "page_obj": None,
+        "stories": [],
+        "first_page_url": form.url(),
+        "breadcrumb": [{"label": _("Geschichten"), "url": ""}],
+    }
     try:
         page = paginator.page(request.GET.get("seite", 1))
     except InvalidPage:
@@ -52,15 +62,13 @@ def _page_links(form: StoryFilterForm, paginator: Paginator, page) -> dict:
     }
 
 
-class StoryDetailView(DetailView):
-    context_object_name = "story"
+class StoryDetailView(PreviewMixin, DetailView):
+    """Editors may preview a draft from the admin ("Auf der Website ansehen")."""
 
-    def get_queryset(self):
-        # Editors may preview a draft from the admin ("Auf der Website ansehen").
-        stories = Story.objects.all() if self.request.user.is_staff else Story.objects.published()
-        return stories.select_related("kommune").prefetch_related(
-            Prefetch("photos", queryset=Photo.objects.order_by("position", "pk")), "topics"
-        )
+    context_object_name = "story"
+    queryset = Story.objects.select_related("kommune").prefetch_related(
+        Prefetch("photos", queryset=Photo.objects.order_by("position", "pk")), "topics"
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -74,6 +82,10 @@ class StoryDetailView(DetailView):
             .for_cards()[:RELATED_STORIES]
         )
         context["share_url"] = self.request.build_absolute_uri(story.get_absolute_url())
+        context["breadcrumb"] = [
+            {"label": _("Geschichten"), "url": reverse("stories:list")},
+            {"label": story.name, "url": ""},
+        ]
         return context
 
 
@@ -83,16 +95,22 @@ class ExplainerListView(ListView):
     def get_queryset(self):
         return ExplainerVideo.objects.published()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumb"] = [{"label": _("Erklärvideos"), "url": ""}]
+        return context
 
-class ExplainerDetailView(DetailView):
+
+class ExplainerDetailView(PreviewMixin, DetailView):
+    model = ExplainerVideo
     context_object_name = "explainer"
-
-    def get_queryset(self):
-        explainers = ExplainerVideo.objects.all() if self.request.user.is_staff else ExplainerVideo.objects.published()
-        return explainers
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["other_explainers"] = ExplainerVideo.objects.published().exclude(pk=self.object.pk)
         context["share_url"] = self.request.build_absolute_uri(self.object.get_absolute_url())
+        context["breadcrumb"] = [
+            {"label": _("Erklärvideos"), "url": reverse("stories:explainer_list")},
+            {"label": self.object.title, "url": ""},
+        ]
         return context

@@ -30,7 +30,8 @@ from django.core.files.base import ContentFile  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from stories.models import ExplainerVideo, Photo, Status, Story, Topic  # noqa: E402
+from shared.publication import Status  # noqa: E402
+from stories.models import ExplainerVideo, Photo, Story, Topic  # noqa: E402
 
 STORIES_DEMO_MEDIA = Path(__file__).resolve().parent.parent / "stories" / "demo_media"
 
@@ -65,7 +66,7 @@ class StoryFactory(factory.django.DjangoModelFactory):
     body = "<p>Text der Geschichte.</p>"
     kommune = factory.LazyFunction(lambda: kommune("kreis-dueren"))
     status = Status.PUBLISHED
-    published_at = factory.LazyFunction(timezone.localdate)
+    publish_from = factory.LazyFunction(timezone.now)
 
 
 class PhotoFactory(factory.django.DjangoModelFactory):
@@ -128,7 +129,7 @@ def many_stories(count: int, *, kommunen=None, topics=None, photo_source=None) -
             teaser="Generiert.",
             kommune=kommunen[i % len(kommunen)],
             status=Status.PUBLISHED,
-            published_at=timezone.localdate(),
+            publish_from=timezone.now(),
         )
         for i in range(count)
     )
@@ -152,10 +153,10 @@ def many_stories(count: int, *, kommunen=None, topics=None, photo_source=None) -
     return stories
 
 
-# --- press (campaign/press/) ----------------------------------------------------------------
+# --- press (press/) ----------------------------------------------------------------
 import datetime  # noqa: E402
 
-from campaign.models import KitKind, PressCoverage, PressKitItem, PressRelease  # noqa: E402
+from press.models import KitKind, PressCoverage, PressKitItem, PressRelease  # noqa: E402
 
 LOGO_SVG = Path(__file__).resolve().parent.parent / "static" / "img" / "logo.svg"
 
@@ -173,7 +174,7 @@ class PressReleaseFactory(factory.django.DjangoModelFactory):
     body = "<p>Der Text der Testmitteilung.</p>"
     issuers = "Deutscher Landkreistag, Deutscher Städtetag"
     is_joint = True
-    published = True
+    status = Status.PUBLISHED
 
 
 class PressCoverageFactory(factory.django.DjangoModelFactory):

@@ -61,7 +61,7 @@ def test_404_page_is_german_in_the_site_frame(client):
 
 
 def test_500_page_renders_in_the_site_frame_without_a_request_context(rf):
-    from campaign.views import server_error
+    from config.errors import server_error
 
     response = server_error(rf.get("/"))
     assert response.status_code == 500

@@ -3,7 +3,8 @@
 import django.utils.timezone
 from django.db import migrations, models
 
-import campaign.validators
+import press.models
+import shared.uploads
 
 
 class Migration(migrations.Migration):
@@ -98,7 +99,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Optional: eine Seite dieser Website („/leitbild/“) oder eine Adresse mit https://",
                         max_length=500,
-                        validators=[campaign.validators.validate_source_url],
+                        validators=[press.models.validate_source_url],
                         verbose_name="Adresse der Quelle",
                     ),
                 ),
@@ -157,7 +158,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         help_text="MP4 (H.264) oder WebM, höchstens 500 MB.",
                         upload_to="gebaerdensprache/",
-                        validators=[campaign.validators.validate_video_file],
+                        validators=[shared.uploads.validate_mp4],
                         verbose_name="Video",
                     ),
                 ),
@@ -167,7 +168,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Optional: JPEG, PNG oder WebP, höchstens 5 MB. Wird vor dem Abspielen gezeigt.",
                         upload_to="gebaerdensprache/",
-                        validators=[campaign.validators.validate_poster_size],
+                        validators=[shared.uploads.validate_image_size],
                         verbose_name="Vorschaubild",
                     ),
                 ),
@@ -176,7 +177,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         help_text="Pflicht: Untertitel als WebVTT-Datei (.vtt, UTF-8).",
                         upload_to="gebaerdensprache/",
-                        validators=[campaign.validators.validate_webvtt],
+                        validators=[shared.uploads.validate_webvtt],
                         verbose_name="Untertitel (WebVTT)",
                     ),
                 ),

@@ -3,8 +3,8 @@
 import django.core.validators
 from django.db import migrations, models
 
-import campaign.press.files
-import campaign.press.models
+import press.models
+import shared.uploads
 
 
 class Migration(migrations.Migration):
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                         help_text="SVG, PNG, JPEG, WebP oder PDF, höchstens 50 MB. Fotos in Druckauflösung (das Original).",
                         max_length=200,
                         upload_to="presse/",
-                        validators=[campaign.press.files.validate_kit_file],
+                        validators=[shared.uploads.validate_kit_file],
                         verbose_name="Datei",
                     ),
                 ),
@@ -207,7 +207,7 @@ class Migration(migrations.Migration):
                     models.SlugField(
                         max_length=200,
                         unique=True,
-                        validators=[campaign.press.models.validate_release_slug],
+                        validators=[press.models.validate_release_slug],
                         verbose_name="Kurzname in der Adresse",
                     ),
                 ),

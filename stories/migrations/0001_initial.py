@@ -5,8 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
-import stories.images
-import stories.validators
+import shared.uploads
 
 
 class Migration(migrations.Migration):
@@ -31,7 +30,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                             ),
-                            stories.validators.validate_webm,
+                            shared.uploads.validate_webm,
                         ],
                         verbose_name="Video (WebM)",
                     ),
@@ -46,7 +45,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                             ),
-                            stories.validators.validate_mp4,
+                            shared.uploads.validate_mp4,
                         ],
                         verbose_name="Video (MP4)",
                     ),
@@ -69,7 +68,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                             ),
-                            stories.validators.validate_webvtt,
+                            shared.uploads.validate_webvtt,
                         ],
                         verbose_name="Untertitel (WebVTT, Deutsch)",
                     ),
@@ -95,7 +94,7 @@ class Migration(migrations.Migration):
                                 ["jpg", "jpeg", "png", "webp"],
                                 message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                             ),
-                            stories.images.validate_image_size,
+                            shared.uploads.validate_image_size,
                         ],
                         verbose_name="Vorschaubild",
                         width_field="poster_width",
@@ -196,7 +195,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                             ),
-                            stories.validators.validate_webm,
+                            shared.uploads.validate_webm,
                         ],
                         verbose_name="Video (WebM)",
                     ),
@@ -211,7 +210,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                             ),
-                            stories.validators.validate_mp4,
+                            shared.uploads.validate_mp4,
                         ],
                         verbose_name="Video (MP4)",
                     ),
@@ -234,7 +233,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                             ),
-                            stories.validators.validate_webvtt,
+                            shared.uploads.validate_webvtt,
                         ],
                         verbose_name="Untertitel (WebVTT, Deutsch)",
                     ),
@@ -260,7 +259,7 @@ class Migration(migrations.Migration):
                                 ["jpg", "jpeg", "png", "webp"],
                                 message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                             ),
-                            stories.images.validate_image_size,
+                            shared.uploads.validate_image_size,
                         ],
                         verbose_name="Vorschaubild",
                         width_field="poster_width",
@@ -414,7 +413,7 @@ class Migration(migrations.Migration):
                                 ["jpg", "jpeg", "png", "webp"],
                                 message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                             ),
-                            stories.images.validate_image_size,
+                            shared.uploads.validate_image_size,
                         ],
                         verbose_name="Bild",
                         width_field="width",

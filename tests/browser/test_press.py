@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.axe import assert_accessible
-from tests.campaign.press_helpers import load_press_demo, shared_pdf_renderings
 from tests.factories import PhotoFactory, StoryFactory, image_file
+from tests.press.helpers import load_press_demo, shared_pdf_renderings
 
 pytestmark = pytest.mark.usefixtures("shared_pdf_renderings")
 __all__ = ["shared_pdf_renderings"]

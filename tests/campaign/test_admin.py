@@ -2,16 +2,25 @@
 
 import pytest
 
-from campaign.models import ContentPage, KeyFigure, Kommune, LandingPage
+from campaign.models import ContentPage, Kommune, LandingPage
+from press.models import KeyFigure
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "model", ["kommune", "landingpage", "keyfigure", "contentpage", "signlanguagevideo", "barrierreport"]
+    "model",
+    [
+        "campaign/kommune",
+        "campaign/landingpage",
+        "press/keyfigure",
+        "campaign/contentpage",
+        "campaign/signlanguagevideo",
+        "campaign/barrierreport",
+    ],
 )
 def test_admin_lists_open(admin_client, model):
-    response = admin_client.get(f"/admin/campaign/{model}/", follow=True)
+    response = admin_client.get(f"/admin/{model}/", follow=True)
     assert response.status_code == 200
 
 
@@ -25,11 +34,11 @@ def test_landing_page_list_goes_straight_to_the_one_row(admin_client):
 def test_change_forms_open(admin_client):
     urls = [
         f"/admin/campaign/landingpage/{LandingPage.objects.get().pk}/change/",
-        f"/admin/campaign/keyfigure/{KeyFigure.objects.first().pk}/change/",
+        f"/admin/press/keyfigure/{KeyFigure.objects.first().pk}/change/",
         f"/admin/campaign/contentpage/{ContentPage.objects.first().pk}/change/",
         f"/admin/campaign/kommune/{Kommune.objects.first().pk}/change/",
         "/admin/campaign/signlanguagevideo/add/",
-        "/admin/campaign/keyfigure/add/",
+        "/admin/press/keyfigure/add/",
     ]
     for url in urls:
         assert admin_client.get(url).status_code == 200, url
@@ -55,7 +64,7 @@ def test_editors_edit_landing_texts_in_the_admin(admin_client, client):
 
 def test_key_figure_source_address_is_validated_in_german(admin_client):
     data = {"value": "1", "label": "x", "source": "y", "source_url": "ftp://x", "as_of": "2027", "position": "1"}
-    response = admin_client.post("/admin/campaign/keyfigure/add/", data)
+    response = admin_client.post("/admin/press/keyfigure/add/", data)
     assert response.status_code == 200
     assert "Bitte geben Sie eine Adresse auf dieser Website" in response.content.decode()
     assert not KeyFigure.objects.filter(value="1").exists()

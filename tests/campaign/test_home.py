@@ -2,7 +2,9 @@
 
 import pytest
 
-from campaign.models import KeyFigure, LandingPage
+from campaign.models import LandingPage
+from press.models import KeyFigure
+from shared.publication import Status
 from tests.campaign.seeds import in_seeds
 from tests.helpers import count_queries
 
@@ -60,7 +62,7 @@ def test_editors_change_texts_and_figures(client):
     landing = LandingPage.objects.get()
     landing.strong_text = "Ein neuer Text der Redaktion."
     landing.save()
-    KeyFigure.objects.filter(value="104").update(published=False)
+    KeyFigure.objects.filter(value="104").update(status=Status.DRAFT)
     KeyFigure.objects.create(value="42", label="neue Kennzahl", source="Eigene Erhebung", as_of="Mai 2027", position=0)
     html = client.get("/").content.decode()
     assert "Ein neuer Text der Redaktion." in html

@@ -2,7 +2,7 @@
 
 import pytest
 
-from stories.models import Status
+from shared.publication import Status
 from tests.factories import PhotoFactory, StoryFactory, kommune
 from tests.helpers import count_queries
 

@@ -157,11 +157,13 @@ def test_weasyprint_may_read_only_our_static_files(url):
         fetcher.fetch(url)
 
 
-def test_weasyprint_reads_our_stylesheet():
+def test_weasyprint_reads_our_stylesheet_and_the_one_it_imports():
     fetcher = leitbild_pdf.StaticFilesFetcher()
     response = fetcher.fetch(leitbild_pdf.stylesheet_path().as_uri())
     assert response.content_type == "text/css"
-    assert b"@page" in response.read()
+    assert b'@import url("print-base.css");' in response.read()
+    base = fetcher.fetch((leitbild_pdf.stylesheet_path().parent / "print-base.css").as_uri())
+    assert b"@page" in base.read()
 
 
 def test_passages_helper_fails_on_a_missing_passage():

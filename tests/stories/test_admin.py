@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from stories.images import rendition_paths
+from shared.images import rendition_paths
 from stories.models import Photo, Story
 from tests.factories import PhotoFactory, StoryFactory, demo_media_file, image_file, kommune
 from tests.stories.test_images import camera_exif
@@ -29,7 +29,10 @@ def story_form(photo: dict | None = None, **fields) -> dict:
         "body": "<p>Text <script>alert(1)</script></p>",
         "kommune": str(kommune("kreis-dueren").pk),
         "status": "published",
-        "published_at": "2026-01-15",
+        "publish_from_0": "2026-01-15",
+        "publish_from_1": "08:00",
+        "publish_until_0": "",
+        "publish_until_1": "",
         "transcript": "",
         "duration": "",
         "poster_alt": "",

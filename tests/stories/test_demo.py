@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from config.uploads import parse_webvtt
+from shared.images import rendition_paths
+from shared.uploads import parse_webvtt
 from stories.demo_content import STORIES
-from stories.images import rendition_paths
 from stories.models import ExplainerVideo, Photo, Story, Topic
 from tests.stories.test_views import assert_responsive_pictures, card_names
 

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from stories.models import ExplainerVideo, Status, Story
-from stories.platforms import EMBED_ORIGINS
+from shared.platforms import EMBED_ORIGINS
+from shared.publication import Status
+from stories.models import ExplainerVideo, Story
 from tests.factories import (
     ExplainerVideoFactory,
     StoryFactory,
@@ -22,10 +23,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_published_excludes_drafts_and_future_dates():
-    today = timezone.localdate()
     visible = StoryFactory(slug="sichtbar")
     StoryFactory(slug="entwurf", status=Status.DRAFT)
-    StoryFactory(slug="zukunft", published_at=today + timedelta(days=1))
+    StoryFactory(slug="zukunft", publish_from=timezone.now() + timedelta(days=1))
     assert list(Story.objects.published()) == [visible]
     assert visible.is_published
 

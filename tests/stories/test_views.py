@@ -7,7 +7,7 @@ import pytest
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
-from stories.models import Status
+from shared.publication import Status
 from tests.factories import (
     ExplainerVideoFactory,
     PhotoFactory,
@@ -277,7 +277,7 @@ def test_drafts_are_hidden_from_visitors_and_previewed_by_editors(admin_client):
 
     client = Client()  # a visitor; admin_client is logged in
     StoryFactory(slug="entwurf", status=Status.DRAFT)
-    StoryFactory(slug="morgen", published_at=timezone.localdate() + timedelta(days=1))
+    StoryFactory(slug="morgen", publish_from=timezone.now() + timedelta(days=1))
     assert client.get("/geschichten/entwurf/").status_code == 404
     assert client.get("/geschichten/morgen/").status_code == 404
     assert card_names(client.get("/geschichten/")) == []

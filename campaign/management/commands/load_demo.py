@@ -13,7 +13,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from campaign import search
+from search import index as search
 
 
 class Command(BaseCommand):

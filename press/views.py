@@ -1,0 +1,104 @@
+"""/presse/ (the newsroom), /presse/<slug>/ (one release) and /presse/kennzahlen.pdf.
+
+Each costs a fixed number of queries whatever the number of releases, articles or files
+(tests/press/test_queries.py).
+"""
+
+import re
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView
+
+from press import pdf as press_pdf
+from press.kit import item_entry, press_kit
+from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
+from shared.pdf import pdf_response
+from shared.publication import PreviewMixin
+
+# The newsroom shows the newest of each; the archive by year shows a whole year.
+LATEST_RELEASES = 10
+LATEST_COVERAGE = 10
+YEAR = re.compile(r"[0-9]{4}")
+
+
+def press_crumb() -> dict:
+    return {"label": _("Presse"), "url": reverse("press:newsroom")}
+
+
+def requested_year(request: HttpRequest) -> tuple[int | None, str]:
+    """The archive year from ?jahr=2018, or (None, a German message) for anything else."""
+    raw = request.GET.get("jahr", "").strip()
+    if not raw:
+        return None, ""
+    if YEAR.fullmatch(raw) and 1900 <= int(raw) <= 2999:
+        return int(raw), ""
+    return None, _("„%(value)s“ ist keine Jahreszahl. Gezeigt werden die neuesten Mitteilungen.") % {"value": raw[:20]}
+
+
+@require_safe
+def newsroom(request: HttpRequest) -> HttpResponse:
+    year, year_error = requested_year(request)
+    releases = PressRelease.objects.published()
+    coverage = PressCoverage.objects.published()
+    years = sorted(
+        {day.year for day in releases.dates("date", "year")} | {day.year for day in coverage.dates("date", "year")},
+        reverse=True,
+    )
+    more_releases = more_coverage = False
+    if year is not None:
+        releases, coverage = list(releases.in_year(year)), list(coverage.in_year(year))
+    else:
+        releases, coverage = list(releases[: LATEST_RELEASES + 1]), list(coverage[: LATEST_COVERAGE + 1])
+        more_releases, more_coverage = len(releases) > LATEST_RELEASES, len(coverage) > LATEST_COVERAGE
+        releases, coverage = releases[:LATEST_RELEASES], coverage[:LATEST_COVERAGE]
+    key_figures = list(KeyFigure.objects.published())
+    context = {
+        "year": year,
+        "year_error": year_error,
+        "years": years,
+        "releases": releases,
+        "more_releases": more_releases,
+        "coverage": coverage,
+        "more_coverage": more_coverage,
+        "contacts": list(PressContact.objects.published()),
+        "key_figures": key_figures,
+        "kit": press_kit(key_figures),
+        "breadcrumb": [{"label": _("Presse"), "url": ""}],
+    }
+    return render(request, "press/newsroom.html", context)
+
+
+class PressReleaseDetailView(PreviewMixin, DetailView):
+    """One release with its footnotes and downloads: two queries. Editors may preview a
+    draft or an embargoed release from the admin."""
+
+    model = PressRelease
+    template_name = "press/pressrelease_detail.html"
+    context_object_name = "release"
+
+    def get_queryset(self):
+        # Built per request: published() compares with the clock when it is called.
+        downloads = Prefetch("downloads", queryset=PressKitItem.objects.published())
+        return super().get_queryset().prefetch_related(downloads)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        release = self.object
+        context["downloads"] = [item_entry(item) for item in release.downloads.all()]
+        label = _("Nr. %(number)s") % {"number": release.number} if release.number else release.title
+        context["breadcrumb"] = [press_crumb(), {"label": label, "url": ""}]
+        return context
+
+
+@require_safe
+def key_figures_pdf(request: HttpRequest) -> HttpResponse:
+    """The key-figures sheet of the press kit, rendered once per version of the figures."""
+    figures = list(KeyFigure.objects.published())
+    if not figures:
+        raise Http404(_("Es sind keine Kennzahlen veröffentlicht."))
+    return pdf_response(request, press_pdf.rendered_sheet(figures), press_pdf.FILENAME)

@@ -1,0 +1,133 @@
+"""The one publication rule of every public content type.
+
+A row is public when its status is "Veröffentlicht" and the current moment lies inside its
+optional window [publish_from, publish_until). The window takes effect by itself: the
+public queries compare it with the clock, so no job has to run when a time is reached.
+
+- `Publishable`: the abstract model with the three fields.
+- `PublishableQuerySet.published()`: what visitors may see now; every public view, feed,
+  sitemap, search source and the press kit use it.
+- `Publishable.is_published`: the same rule for one row in Python.
+- `PreviewMixin`: detail views show unpublished rows only to editors who may change them,
+  with `preview` in the context for templates/includes/preview_banner.html.
+"""
+
+from datetime import date, datetime, time
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def start_of_day(day: date) -> datetime:
+    """A date as the moment it begins on the site's clock."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    PUBLISHED = "published", _("Veröffentlicht")
+
+
+def status_field(default: str = Status.DRAFT) -> models.CharField:
+    """The status field; a type whose new rows are usually public at once passes PUBLISHED."""
+    return models.CharField(_("Status"), max_length=20, choices=Status.choices, default=default, db_index=True)
+
+
+def published_q(prefix: str = "", at: datetime | None = None) -> Q:
+    """The rule as a condition, also across a relation: `published_q("stories__")`."""
+    moment = at or timezone.now()
+    return (
+        Q(**{f"{prefix}status": Status.PUBLISHED})
+        & (Q(**{f"{prefix}publish_from__isnull": True}) | Q(**{f"{prefix}publish_from__lte": moment}))
+        & (Q(**{f"{prefix}publish_until__isnull": True}) | Q(**{f"{prefix}publish_until__gt": moment}))
+    )
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self, at: datetime | None = None) -> "PublishableQuerySet":
+        """Rows that visitors may see at `at` (default: now)."""
+        return self.filter(published_q(at=at))
+
+    def released(self, at: datetime | None = None) -> "PublishableQuerySet":
+        """Published now or scheduled for later (not yet expired): what an index may hold,
+        each row with its window, so that it appears and vanishes on time by itself."""
+        moment = at or timezone.now()
+        return self.filter(Q(publish_until__isnull=True) | Q(publish_until__gt=moment), status=Status.PUBLISHED)
+
+
+class Publishable(models.Model):
+    status = status_field()
+    publish_from = models.DateTimeField(
+        _("Sichtbar ab"),
+        null=True,
+        blank=True,
+        help_text=_("Leer: ab dem Veröffentlichen. Ein späterer Zeitpunkt plant die Veröffentlichung."),
+    )
+    publish_until = models.DateTimeField(
+        _("Sichtbar bis"),
+        null=True,
+        blank=True,
+        help_text=_("Leer: ohne Ende. Danach ist der Inhalt nicht mehr öffentlich."),
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # The moment of publication is kept: pages, feeds and the sitemap show and sort by it.
+        if self.status == Status.PUBLISHED and self.publish_from is None:
+            self.publish_from = self.default_publish_from()
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "publish_from"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        now = timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and (self.publish_from is None or self.publish_from <= now)
+            and (self.publish_until is None or now < self.publish_until)
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
+            raise ValidationError(
+                {"publish_until": _("„Sichtbar bis“ muss nach „Sichtbar ab“ liegen.")}, code="window_order"
+            )
+
+    def default_publish_from(self) -> datetime:
+        """When a row published without a "Sichtbar ab" becomes visible: at once."""
+        return timezone.now()
+
+
+def can_preview(user, model: type[models.Model]) -> bool:
+    """Editors who may change rows of `model` see them before they are published."""
+    opts = model._meta
+    return bool(user.is_authenticated and user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}"))
+
+
+class PreviewMixin:
+    """For DetailViews of Publishable models: visitors get the published rows only."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if can_preview(self.request.user, queryset.model):
+            return queryset
+        return queryset.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = not self.object.is_published
+        return context
+
+
+# The fields of the "Veröffentlichung" section in every admin form.
+PUBLICATION_FIELDS = ["status", "publish_from", "publish_until"]
