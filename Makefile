@@ -70,8 +70,10 @@ run: setup
 admin: setup
 	$(RUN_ENV) $(PY) manage.py createsuperuser
 
+# Tests run in parallel, one worker per core (pytest-xdist); TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev
-	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -13,9 +13,7 @@ from django.template.loader import render_to_string
 
 from leitbild.models import Leitbild
 from shared import pdf as shared_pdf
-from shared.pdf import RenderedPdf, StaticFilesFetcher
-
-__all__ = ["FILENAME", "RenderedPdf", "StaticFilesFetcher", "document_html", "render_pdf", "rendered_pdf"]
+from shared.pdf import RenderedPdf
 
 FILENAME = "leitbild-2030.pdf"
 TEMPLATE = "leitbild/leitbild_pdf.html"

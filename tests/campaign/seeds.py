@@ -1,12 +1,9 @@
-"""The campaign's source documents (../shared/seeds/), for word-for-word comparisons in tests."""
+"""The campaign's source documents (docs/sources/seeds/), for word-for-word comparisons in tests."""
 
 import re
 from functools import cache
-from pathlib import Path
 
-from django.conf import settings
-
-SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+from tests.sources import SEEDS
 
 
 def normalize(text: str) -> str:

@@ -1,26 +1,25 @@
 """The 104 Optionskommunen: data, the list with filter and search (no JavaScript), the map, the pages."""
 
 import csv
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from campaign.germany_map import land_shapes
 from campaign.models import Kommune, Land
 from tests.campaign.html import ListPage
 from tests.factories import kommune
 from tests.helpers import count_queries
+from tests.sources import DATA
 
 pytestmark = pytest.mark.django_db
 
-SHARED_CSV = Path(settings.BASE_DIR).parent / "shared" / "data" / "optionskommunen.csv"
+SOURCE_CSV = DATA / "optionskommunen.csv"
 KIND = {"Landkreis": "landkreis", "kreisfreie Stadt": "kreisfreie-stadt"}
 LAND_BY_NAME = {str(land.label): land.value for land in Land}
 
 
 def csv_rows() -> list[dict]:
-    with SHARED_CSV.open(encoding="utf-8") as file:
+    with SOURCE_CSV.open(encoding="utf-8") as file:
         return list(csv.DictReader(file))
 
 

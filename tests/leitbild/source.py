@@ -1,13 +1,14 @@
 """The source the Leitbild tests compare against, and how they read a rendered page.
 
-Tests may read ../shared (the project never does at run time)."""
+The source is the verbatim copy in docs/sources/data/ (the project never reads it at run time)."""
 
 import json
 from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path
 
-LEITBILD_JSON = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "leitbild.json"
+from tests.sources import DATA
+
+LEITBILD_JSON = DATA / "leitbild.json"
 
 
 @cache

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from leitbild import pdf as leitbild_pdf
 from leitbild.models import Chapter, Leitbild
+from shared.pdf import StaticFilesFetcher
 from tests.helpers import count_queries
 from tests.leitbild.source import assert_in_order, chapter_passages, normalize, overview_passages, pdf_text, source
 
@@ -152,13 +153,13 @@ def test_no_leitbild_no_pdf(client):
     ["https://example.org/font.woff2", "http://127.0.0.1/x.css", "file:///etc/passwd", "file:///etc/../etc/hostname"],
 )
 def test_weasyprint_may_read_only_our_static_files(url):
-    fetcher = leitbild_pdf.StaticFilesFetcher()
+    fetcher = StaticFilesFetcher()
     with pytest.raises(ValueError, match="static files"):
         fetcher.fetch(url)
 
 
 def test_weasyprint_reads_our_stylesheet_and_the_one_it_imports():
-    fetcher = leitbild_pdf.StaticFilesFetcher()
+    fetcher = StaticFilesFetcher()
     response = fetcher.fetch(leitbild_pdf.stylesheet_path().as_uri())
     assert response.content_type == "text/css"
     assert b'@import url("print-base.css");' in response.read()

@@ -13,9 +13,9 @@ from campaign.models import LandingPage
 from press.demo_content import COVERAGE_2021, RELEASE_022_2018, RELEASE_ORTENAUKREIS
 from press.models import PressContact, PressCoverage, PressRelease
 from shared.publication import Status
-from tests.campaign.seeds import SEEDS
 from tests.factories import PressCoverageFactory, PressReleaseFactory, UserFactory
 from tests.press.helpers import load_press_demo, main_text, normalize, shared_pdf_renderings
+from tests.sources import SEEDS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_pdf_renderings")]
 __all__ = ["shared_pdf_renderings"]

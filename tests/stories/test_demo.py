@@ -11,11 +11,12 @@ from shared.images import rendition_paths
 from shared.uploads import parse_webvtt
 from stories.demo_content import STORIES
 from stories.models import ExplainerVideo, Photo, Story, Topic
+from tests.sources import SEEDS
 from tests.stories.test_views import assert_responsive_pictures, card_names
 
 pytestmark = pytest.mark.django_db
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_6bf012a90362cd90.txt"
+SEED = SEEDS / "000_6bf012a90362cd90.txt"
 DEMO_MEDIA = Path(__file__).resolve().parents[2] / "stories" / "demo_media"
 
 
