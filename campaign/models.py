@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from shared.images import add_renditions
 from shared.publication import Publishable, Status, status_field
 from shared.richtext import RichTextField
+from shared.validation import errors_from
 from shared.videos import VideoMedia
 
 
@@ -202,11 +203,7 @@ class SignLanguageVideo(VideoMedia, Publishable):
         return reverse("campaign:sign_language") + f"#video-{self.pk}"
 
     def clean(self) -> None:
-        errors = {}
-        try:
-            super().clean()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+        errors = errors_from(super().clean)
         if not self.has_own_video:
             errors.setdefault("video_mp4", []).append(
                 _("Ein Video in Gebärdensprache braucht eine eigene Videodatei (MP4 oder WebM).")

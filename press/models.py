@@ -16,6 +16,7 @@ from shared import uploads
 from shared.images import Picture, add_renditions, picture_for, store_clean_original
 from shared.publication import Publishable, PublishableQuerySet, Status, start_of_day, status_field
 from shared.richtext import RichTextField
+from shared.validation import errors_from
 
 # Shown with the files the campaign itself publishes (the key-figures sheet, the demo logo).
 CAMPAIGN_CREDIT = "© Deutscher Landkreistag und Deutscher Städtetag"
@@ -152,11 +153,7 @@ class PressRelease(Publishable):
         return [line.strip() for line in self.footnotes.splitlines() if line.strip()]
 
     def clean(self) -> None:
-        errors: dict[str, list] = {}
-        try:
-            super().clean()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+        errors = errors_from(super().clean)
         if self.number and re.match(r"^\d{3}/\d{4}\Z", self.number):
             year = int(self.number[-4:])
             if self.date and self.date.year != year:
@@ -326,11 +323,7 @@ class PressKitItem(Publishable):
         return newsroom_url("pressematerial")
 
     def clean(self) -> None:
-        errors = {}
-        try:
-            super().clean()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+        errors = errors_from(super().clean)
         if self.credit and "©" not in self.credit:
             errors["credit"] = ValidationError(
                 _("Der Nachweis braucht das Zeichen „©“, z. B. „© Deutscher Landkreistag“."), code="no_copyright"

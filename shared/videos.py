@@ -24,6 +24,7 @@ from shared.uploads import (
     validate_webm_extension,
     validate_webvtt,
 )
+from shared.validation import errors_from
 
 
 # Files go below the concrete model's MEDIA_FOLDER, e.g. "stories/videos/".
@@ -119,11 +120,7 @@ class VideoMedia(models.Model):
 
     # -- validation ------------------------------------------------------------------
     def clean(self) -> None:
-        errors: dict[str, list] = {}
-        try:
-            super().clean()  # e.g. the publication window of a Publishable
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+        errors = errors_from(super().clean)
 
         def need(field: str, message) -> None:
             if not getattr(self, field):

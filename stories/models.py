@@ -12,6 +12,7 @@ from shared.images import Picture, add_renditions, picture_for, store_clean_orig
 from shared.publication import Publishable, PublishableQuerySet
 from shared.richtext import RichTextField
 from shared.uploads import validate_image_extension, validate_image_size
+from shared.validation import errors_from
 from shared.videos import VideoMedia
 
 
@@ -232,11 +233,7 @@ class ExplainerVideo(VideoMedia, Publishable):
         return reverse("stories:explainer_detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
-        errors = {}
-        try:
-            super().clean()
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+        errors = errors_from(super().clean)
         if not self.has_own_video and not (self.external_platform or self.external_video_id):
             errors.setdefault("video_webm", []).append(
                 _("Ein Erklärvideo braucht ein Video: bitte eine WebM- oder MP4-Datei hochladen.")
