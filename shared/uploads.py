@@ -71,6 +71,17 @@ def _is_new_upload(file) -> bool:
     return not getattr(file, "_committed", False)
 
 
+def stored_size(field_file, known: int = 0) -> int:
+    """Size in bytes of a stored file for a download link; `known` (the last size read) when
+    the storage cannot tell, e.g. after MEDIA_ROOT was wiped; 0 for no file."""
+    if not field_file:
+        return 0
+    try:
+        return field_file.size
+    except OSError:
+        return known
+
+
 def check_size(file, limit: int, message) -> None:
     """Refuse `file` when it is larger than `limit` bytes; `message` takes %(size)s and %(limit)s."""
     if file.size > limit:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from shared.images import Picture, picture_for, store_clean_original
 from shared.platforms import PLATFORMS, PlatformChoice
 from shared.uploads import (
+    stored_size,
     validate_image_extension,
     validate_image_size,
     validate_mp4,
@@ -114,8 +115,8 @@ class VideoMedia(models.Model):
     def save(self, *args, **kwargs):
         if self.poster and not self.poster._committed:
             store_clean_original(self.poster)
-        self.video_webm_size = _size(self.video_webm, self.video_webm_size)
-        self.video_mp4_size = _size(self.video_mp4, self.video_mp4_size)
+        self.video_webm_size = stored_size(self.video_webm, self.video_webm_size)
+        self.video_mp4_size = stored_size(self.video_mp4, self.video_mp4_size)
         super().save(*args, **kwargs)
 
     # -- validation ------------------------------------------------------------------
@@ -208,13 +209,3 @@ class VideoMedia(models.Model):
     @property
     def external_watch_url(self) -> str:
         return self.platform.watch_url.format(id=self.external_video_id) if self.platform else ""
-
-
-def _size(field_file, known: int) -> int:
-    """The file's size for the download link; the last known size if storage cannot tell."""
-    if not field_file:
-        return 0
-    try:
-        return field_file.size
-    except OSError:
-        return known

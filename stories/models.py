@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from shared.images import Picture, add_renditions, picture_for, store_clean_original
 from shared.publication import Publishable, PublishableQuerySet
 from shared.richtext import RichTextField
-from shared.uploads import validate_image_extension, validate_image_size
+from shared.uploads import stored_size, validate_image_extension, validate_image_size
 from shared.validation import errors_from
 from shared.videos import VideoMedia
 
@@ -134,14 +134,6 @@ class Story(VideoMedia, Publishable):
         if self.has_video and self.poster_picture:
             return self.poster_picture
         return self.ordered_photos[0].picture if self.ordered_photos else None
-
-
-def stored_size(field_file) -> int:
-    """Size in bytes of a stored file, 0 when it is missing (e.g. a wiped MEDIA_ROOT)."""
-    try:
-        return field_file.size
-    except OSError:
-        return 0
 
 
 class PhotoQuerySet(models.QuerySet):
