@@ -90,6 +90,21 @@ def test_load_demo_can_run_twice(django_capture_on_commit_callbacks):
     call_command("load_demo", verbosity=0)
 
 
+@pytest.mark.django_db
+def test_load_demo_of_one_app_only_and_a_german_error_for_an_unknown_one():
+    from django.core.management.base import CommandError
+
+    from campaign.models import SignLanguageVideo
+    from stories.models import Story
+
+    call_command("load_demo", only=["campaign"], verbosity=0)
+    assert SignLanguageVideo.objects.filter(is_demo=True).count() == 1
+    assert not Story.objects.exists()
+    with pytest.raises(CommandError) as error:
+        call_command("load_demo", only=["gibtsnicht"], verbosity=0)
+    assert str(error.value) == "Keine Demo-Inhalte für: gibtsnicht. Möglich sind: campaign, stories, press."
+
+
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL not set (CI sets it for the PostgreSQL run)")
 def test_redis_cache_round_trip():
     code = (

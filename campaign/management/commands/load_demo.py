@@ -10,7 +10,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from search import index as search
@@ -27,14 +27,31 @@ class Command(BaseCommand):
             metavar="N",
             help="Zusätzlich N generierte Geschichten anlegen (für Benchmarks).",
         )
+        parser.add_argument(
+            "--only",
+            action="append",
+            default=[],
+            metavar="APP",
+            help="Nur die Demo-Inhalte dieser App laden (mehrfach möglich), z. B. --only campaign.",
+        )
 
     def handle(self, *args, **options):
         loaded = []
+        only = set(options["only"])
+        with_demo = [
+            c for c in apps.get_app_configs() if not c.name.startswith("django.") and find_spec(f"{c.name}.demo")
+        ]
+        unknown = only - {config.label for config in with_demo}
+        if unknown:
+            raise CommandError(
+                f"Keine Demo-Inhalte für: {', '.join(sorted(unknown))}. "
+                f"Möglich sind: {', '.join(config.label for config in with_demo)}."
+            )
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                module_name = f"{config.name}.demo"
-                if find_spec(module_name) is None:
+            for config in with_demo:
+                if only and config.label not in only:
                     continue
+                module_name = f"{config.name}.demo"
                 import_module(module_name).load(self, options)
                 loaded.append(config.label)
             # Demo loaders may bulk_create (no signals): make everything findable in /suche/.
