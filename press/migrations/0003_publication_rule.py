@@ -199,7 +199,7 @@ class Migration(migrations.Migration):
             model_name="pressrelease",
             name="date",
             field=models.DateField(
-                help_text="Das Datum der Mitteilung. Für eine Sperrfrist „Sichtbar ab“ unter „Veröffentlichung“ setzen.",
+                help_text="Das Datum der Mitteilung. Veröffentlicht erscheint sie ab diesem Tag, wenn „Sichtbar ab“ leer ist.",
                 verbose_name="Datum",
             ),
         ),
