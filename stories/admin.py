@@ -12,7 +12,14 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, VideoAdminMixin, preview
+from shared.admin import (
+    IMAGE_FIELD,
+    VIDEO_FIELDSETS,
+    KommuneScopedAdmin,
+    PublishingRightsAdmin,
+    VideoAdminMixin,
+    preview,
+)
 from shared.publication import PUBLICATION_FIELDS, Status
 from stories.models import ExplainerVideo, Photo, Story, Topic
 
@@ -55,7 +62,7 @@ class PhotoInline(admin.StackedInline):
 
 
 @admin.register(Story)
-class StoryAdmin(VideoAdminMixin, admin.ModelAdmin):
+class StoryAdmin(KommuneScopedAdmin, PublishingRightsAdmin, VideoAdminMixin, admin.ModelAdmin):
     list_display = ["name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
     list_filter = ["status", "kind", "featured", "is_example", "topics", "kommune__land"]
     list_select_related = ["kommune"]
