@@ -21,6 +21,7 @@ from shared.admin import (
     preview,
 )
 from shared.publication import PUBLICATION_FIELDS, Status
+from shared.roles import is_central
 from stories.models import ExplainerVideo, Photo, Story, Topic
 
 
@@ -76,6 +77,11 @@ class StoryAdmin(KommuneScopedAdmin, PublishingRightsAdmin, VideoAdminMixin, adm
         (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "featured"]}),
         *VIDEO_FIELDSETS,
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Which stories the landing page shows is the central team's choice.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if is_central(request.user) else [*fields, "featured"]
 
 
 @admin.register(ExplainerVideo)

@@ -117,6 +117,7 @@ def test_kommune_choice_offers_only_own_kommunen_and_a_forged_one_is_refused(due
 def test_kommune_editor_writes_drafts_and_cannot_publish(dueren):
     form = dueren.get(STORIES + "add/").context["adminform"].form
     assert [value for value, _label in form.fields["status"].choices] == ["draft"]
+    assert "featured" not in form.fields  # the landing page's choice is the central team's
     response = dueren.post(STORIES + "add/", story_form(status="published"))
     assert response.status_code == 200
     assert "status" in response.context["adminform"].form.errors
