@@ -65,6 +65,10 @@ setup: $(VENV)/.installed-runtime $(SECRET_FILE)
 
 run: setup
 	@echo "Serving http://127.0.0.1:$(PORT)/ (DEBUG off). Stop with Ctrl+C."
+	@echo "Demo logins at http://127.0.0.1:$(PORT)/admin/ (password: $${DEMO_PASSWORD:-demo-passwort-2030}):"
+	@echo "  zentrale             Zentrale Redaktion: reviews and publishes everything"
+	@echo "  redaktion-dueren     Redaktion Kommune: Kreis Düren"
+	@echo "  redaktion-stuttgart  Redaktion Kommune: Landeshauptstadt Stuttgart"
 	$(RUN_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi:application
 
 admin: setup

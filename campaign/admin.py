@@ -8,20 +8,32 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, SignLanguageVideo
-from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, VideoAdminMixin
+from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin
 from shared.publication import PUBLICATION_FIELDS
+from shared.roles import is_central
 
 
 @admin.register(Kommune)
-class KommuneAdmin(admin.ModelAdmin):
+class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
+    """The central team sees all 104; a Kommune editor only their own Jobcenter page(s)."""
+
+    kommune_path = "pk"
     list_display = ["name", "kind", "land", "jobcenter_name", "website"]
     list_filter = ["land", "kind"]
     search_fields = ["name", "jobcenter_name"]
     readonly_fields = ["name", "slug", "kind", "land"]
+    filter_horizontal = ["editors"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "land"]}),
         (_("Jobcenter"), {"fields": ["jobcenter_name", "website", "address", "phone", "email"]}),
+        (_("Redaktion"), {"fields": ["editors"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        # Who edits a Kommune is the central team's decision.
+        if is_central(request.user):
+            return self.fieldsets
+        return self.fieldsets[:2]
 
     def has_add_permission(self, request) -> bool:
         # The 104 Optionskommunen are fixed by law (§ 6a SGB II); they arrive with `migrate`.

@@ -10,19 +10,49 @@ The video was made with:
     -c:v libx264 -profile:v baseline -pix_fmt yuv420p -crf 32 -movflags +faststart -an …mp4
 """
 
+import os
 from pathlib import Path
 
-from campaign.models import SignLanguageVideo
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from campaign.models import Kommune, SignLanguageVideo
 from shared.demo import store
 from shared.images import generate_renditions
+from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
 DEMO_TITLE = "Beispielvideo: Diese Website in Gebärdensprache"
 STEM = "beispielvideo-gebaerdensprache"
 
 
+DEFAULT_DEMO_PASSWORD = "demo-passwort-2030"  # noqa: S105 (demo accounts only, see README)
+# user name -> (group, Kommunen they edit, full name)
+DEMO_ACCOUNTS = {
+    "zentrale": (CENTRAL_EDITORS, [], "Zentrale Redaktion (Demo)"),
+    "redaktion-dueren": (KOMMUNE_EDITORS, ["kreis-dueren"], "Redaktion Kreis Düren (Demo)"),
+    "redaktion-stuttgart": (KOMMUNE_EDITORS, ["landeshauptstadt-stuttgart"], "Redaktion Stuttgart (Demo)"),
+}
+
+
 def load(command, options) -> None:
     _load_sign_language_video(command)
+    _load_demo_accounts(command)
+
+
+def _load_demo_accounts(command) -> None:
+    """The three demo logins of the editorial roles; never on a production site (README)."""
+    password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+    user_model = get_user_model()
+    for username, (group_name, kommune_slugs, full_name) in DEMO_ACCOUNTS.items():
+        user = user_model.objects.filter(username=username).first() or user_model(username=username)
+        user.first_name, _space, user.last_name = full_name.partition(" ")
+        user.is_staff = True
+        user.set_password(password)
+        user.save()
+        user.groups.add(Group.objects.get(name=group_name))
+        user.kommunen.set(Kommune.objects.filter(slug__in=kommune_slugs))
+    command.stdout.write(f"campaign: Demo-Zugänge {', '.join(DEMO_ACCOUNTS)} (Passwort aus DEMO_PASSWORD).")
 
 
 def _load_sign_language_video(command) -> None:

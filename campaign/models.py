@@ -1,6 +1,7 @@
 import calendar
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -63,6 +64,13 @@ class Kommune(models.Model):
     address = models.TextField(_("Anschrift"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Redaktion der Kommune"),
+        blank=True,
+        related_name="kommunen",
+        help_text=_("Benutzerkonten, die die Geschichten und die Jobcenter-Seite dieser Kommune bearbeiten."),
+    )
 
     objects = KommuneQuerySet.as_manager()
 

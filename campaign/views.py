@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_wi
 from campaign.germany_map import HEIGHT, WIDTH, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
 from campaign.models import ContentPage, Kommune, Land, LandingPage, PageKey, SignLanguageVideo
+from campaign.notifications import notify_barrier_report
 from press.models import KeyFigure, PressRelease
 from stories.models import Story
 
@@ -138,7 +140,9 @@ def report_barrier(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = BarrierReportForm(request.POST)
         if form.is_valid():
-            form.save()
+            report = form.save()
+            base_url = request.build_absolute_uri("/")
+            transaction.on_commit(lambda: notify_barrier_report(report, base_url))
             return HttpResponseRedirect(reverse("campaign:report_barrier_thanks"), status=303)
     else:
         form = BarrierReportForm(initial={"location": _safe_page_reference(request)})

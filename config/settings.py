@@ -248,6 +248,8 @@ if MAILER_BACKEND.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("DJANGO_EMAIL_TLS", False),
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Who answers barrier reports; without it, the central editors' addresses (campaign/notifications.py).
+BARRIER_REPORT_RECIPIENTS = env_list("DJANGO_BARRIER_REPORT_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_NAME = _("Kommunale Jobcenter")

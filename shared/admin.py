@@ -5,6 +5,9 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from shared.publication import Status
+from shared.roles import in_own_kommunen, is_central, kommune_ids
+
 PREVIEW_WIDTH = 240
 # Django's German translation lacks this message; editors must never see English.
 IMAGE_FIELD = {
@@ -70,3 +73,60 @@ class VideoAdminMixin:
         return preview(
             obj.poster, obj.poster_jpeg_480 if obj.poster else None, obj.poster_alt, obj.poster_width, obj.poster_height
         )
+
+
+class KommuneScopedAdmin:
+    """For models that belong to a Kommune: a Kommune editor sees, changes and deletes only the
+    rows of their own Kommunen, on every admin entry point (change list, search and filters work
+    on that list; change, delete and history pages of other rows are refused), and may choose only
+    their own Kommunen. The central team and administrators see everything.
+
+    `kommune_path` is the lookup from the model to its Kommune: the model's KOMMUNE_PATH by default
+    ("kommune"), "pk" for the Kommune itself."""
+
+    kommune_path = ""
+
+    @property
+    def kommune_lookup(self) -> str:
+        return self.kommune_path or self.model.KOMMUNE_PATH
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_central(request.user):
+            return queryset
+        return queryset.filter(in_own_kommunen(request.user, self.kommune_lookup)).distinct()
+
+    def owns(self, request, obj) -> bool:
+        if obj is None or is_central(request.user):
+            return True
+        return type(obj)._default_manager.filter(in_own_kommunen(request.user, self.kommune_lookup), pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return super().has_view_permission(request, obj) and self.owns(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return super().has_change_permission(request, obj) and self.owns(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return super().has_delete_permission(request, obj) and self.owns(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "kommune" and not is_central(request.user):
+            kwargs["queryset"] = db_field.related_model._default_manager.filter(pk__in=kommune_ids(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class PublishingRightsAdmin:
+    """Only the central team and administrators publish. Others keep their rows as drafts:
+    the status offers them "Entwurf" only (a forged value is refused by the form), and a
+    published row is theirs to view, not to change."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not is_central(request.user):
+            kwargs["choices"] = [(Status.DRAFT.value, Status.DRAFT.label)]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.status == Status.PUBLISHED and not is_central(request.user):
+            return False
+        return super().has_change_permission(request, obj)

@@ -20,6 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from shared.roles import in_own_kommunen, is_central
+
 
 def start_of_day(day: date) -> datetime:
     """A date as the moment it begins on the site's clock."""
@@ -115,13 +117,19 @@ def can_preview(user, model: type[models.Model]) -> bool:
 
 
 class PreviewMixin:
-    """For DetailViews of Publishable models: visitors get the published rows only."""
+    """For DetailViews of Publishable models: visitors get the published rows only. A model that
+    belongs to a Kommune names the lookup in `KOMMUNE_PATH`; then a Kommune editor previews only
+    the drafts of their own Kommunen (shared/roles.py)."""
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if can_preview(self.request.user, queryset.model):
+        user = self.request.user
+        if not can_preview(user, queryset.model):
+            return queryset.published()
+        kommune_path = getattr(queryset.model, "KOMMUNE_PATH", None)
+        if kommune_path is None or is_central(user):
             return queryset
-        return queryset.published()
+        return queryset.filter(published_q() | in_own_kommunen(user, kommune_path))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -12,8 +12,16 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, VideoAdminMixin, preview
+from shared.admin import (
+    IMAGE_FIELD,
+    VIDEO_FIELDSETS,
+    KommuneScopedAdmin,
+    PublishingRightsAdmin,
+    VideoAdminMixin,
+    preview,
+)
 from shared.publication import PUBLICATION_FIELDS, Status
+from shared.roles import is_central
 from stories.models import ExplainerVideo, Photo, Story, Topic
 
 
@@ -55,7 +63,7 @@ class PhotoInline(admin.StackedInline):
 
 
 @admin.register(Story)
-class StoryAdmin(VideoAdminMixin, admin.ModelAdmin):
+class StoryAdmin(KommuneScopedAdmin, PublishingRightsAdmin, VideoAdminMixin, admin.ModelAdmin):
     list_display = ["name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
     list_filter = ["status", "kind", "featured", "is_example", "topics", "kommune__land"]
     list_select_related = ["kommune"]
@@ -69,6 +77,11 @@ class StoryAdmin(VideoAdminMixin, admin.ModelAdmin):
         (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "featured"]}),
         *VIDEO_FIELDSETS,
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Which stories the landing page shows is the central team's choice.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if is_central(request.user) else [*fields, "featured"]
 
 
 @admin.register(ExplainerVideo)

@@ -106,6 +106,8 @@ class Story(VideoMedia, Publishable):
     objects = StoryQuerySet.as_manager()
 
     MEDIA_FOLDER = "stories"
+    # The Kommune a story belongs to: its editors (shared/roles.py) write and preview it.
+    KOMMUNE_PATH = "kommune"
 
     class Meta:
         verbose_name = _("Geschichte")

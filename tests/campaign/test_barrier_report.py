@@ -202,3 +202,57 @@ def test_form_page_runs_no_queries_and_sending_one_insert(client, django_assert_
         client.get(URL)
     with django_assert_num_queries(1):
         client.post(URL, valid_data())
+
+
+def test_a_new_report_is_mailed_to_the_responsible_address_with_its_reply_by_date(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.BARRIER_REPORT_RECIPIENTS = ["barrierefreiheit@example.org"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, valid_data())
+    report = BarrierReport.objects.get()
+    (message,) = mailoutbox
+    assert message.to == ["barrierefreiheit@example.org"]
+    months = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ]
+    reply_by = f"{report.reply_by.day}. {months[report.reply_by.month - 1]} {report.reply_by.year}"
+    assert message.subject == f"Neue Barriere-Meldung – Antwort bis {reply_by}"
+    assert DESCRIPTION in message.body and "erika@example.org" in message.body
+    assert f"/admin/campaign/barrierreport/{report.pk}/change/" in message.body
+
+
+def test_without_an_address_the_central_editors_get_the_report(
+    client, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Group
+
+    from shared.roles import CENTRAL_EDITORS
+    from tests.factories import UserFactory
+
+    settings.BARRIER_REPORT_RECIPIENTS = []
+    central = UserFactory(email="zentrale@example.org", is_staff=True)
+    central.groups.add(Group.objects.get(name=CENTRAL_EDITORS))
+    UserFactory(email="jemand@example.org", is_staff=True)  # no role: no mail
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, valid_data())
+    assert [message.to for message in mailoutbox] == [["zentrale@example.org"]]
+
+
+def test_a_refused_report_sends_no_mail(client, settings, mailoutbox, django_capture_on_commit_callbacks):
+    settings.BARRIER_REPORT_RECIPIENTS = ["barrierefreiheit@example.org"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, valid_data(description=""))
+    assert not BarrierReport.objects.exists()
+    assert mailoutbox == []

@@ -1,0 +1,46 @@
+"""The editorial roles and what a user may touch.
+
+- *Redaktion Kommune*: PR staff of one or more Kommunen (`Kommune.editors`, reached here through
+  the user's reverse accessor `kommunen`). They write and edit the stories of their Kommunen and
+  their Jobcenter page, and cannot publish.
+- *Zentrale Redaktion*: the central team at Landkreistag and Städtetag; reviews, publishes and
+  unpublishes everything, and edits the Leitbild, the campaign pages and the press area.
+- Administrators (superusers) may do everything.
+
+The groups and their model permissions are created by campaign/migrations/0011_editorial_roles.py;
+the rows a Kommune editor may see are narrowed by shared.admin.KommuneScopedAdmin.
+"""
+
+from django.db.models import Q
+
+KOMMUNE_EDITORS = "Redaktion Kommune"
+CENTRAL_EDITORS = "Zentrale Redaktion"
+
+
+def is_central(user) -> bool:
+    """Administrators and the central team see and publish everything."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_kjc_is_central", None)
+    if cached is None:
+        cached = user.groups.filter(name=CENTRAL_EDITORS).exists()
+        user._kjc_is_central = cached
+    return cached
+
+
+def kommune_ids(user) -> list[int]:
+    """The Kommunen a user edits (empty for anonymous users)."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_kjc_kommune_ids", None)
+    if cached is None:
+        cached = list(user.kommunen.values_list("pk", flat=True))
+        user._kjc_kommune_ids = cached
+    return cached
+
+
+def in_own_kommunen(user, kommune_path: str) -> Q:
+    """Rows whose Kommune (reached by `kommune_path`, e.g. "story__kommune") the user edits."""
+    return Q(**{f"{kommune_path}__in": kommune_ids(user)})
