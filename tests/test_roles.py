@@ -85,13 +85,13 @@ def test_change_list_search_and_filters_show_only_own_kommune(dueren, stories, q
         assert "Dora Dürenerin" in html
 
 
-@pytest.mark.parametrize("page", ["change/", "delete/", "history/"])
-def test_forged_urls_of_another_kommunes_story_are_refused_without_its_title(dueren, stories, page):
-    response = dueren.get(f"{STORIES}{stories['other'].pk}/{page}", follow=True)
+@pytest.mark.parametrize("view", ["change/", "delete/", "history/"])
+def test_forged_urls_of_another_kommunes_story_are_refused_without_its_title(dueren, stories, view):
+    response = dueren.get(f"{STORIES}{stories['other'].pk}/{view}", follow=True)
     assert "Stella Stuttgarterin" not in response.content.decode()
     assert response.status_code in (200, 403, 404)
     assert response.redirect_chain or response.status_code in (403, 404)
-    own = dueren.get(f"{STORIES}{stories['own'].pk}/{page}")
+    own = dueren.get(f"{STORIES}{stories['own'].pk}/{view}")
     assert own.status_code == 200
 
 
