@@ -9,6 +9,7 @@ from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from stories.models import Story
 from tests.factories import StoryFactory, UserFactory, kommune
+from tests.stories.test_admin import story_form as admin_story_form
 
 pytestmark = pytest.mark.django_db
 
@@ -40,31 +41,9 @@ def stories():
 
 
 def story_form(**changes) -> dict:
-    data = {
-        "kind": "testimonial",
-        "name": "Neue Person",
-        "slug": "neue-person",
-        "role": "",
-        "quote": "Ich habe es geschafft.",
-        "teaser": "Kurz gesagt.",
-        "body": "<p>Text</p>",
-        "kommune": str(kommune("kreis-dueren").pk),
-        "status": "draft",
-        "publish_from_0": "",
-        "publish_from_1": "",
-        "publish_until_0": "",
-        "publish_until_1": "",
-        "transcript": "",
-        "duration": "",
-        "poster_alt": "",
-        "external_platform": "",
-        "external_video_id": "",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "photos-MIN_NUM_FORMS": "0",
-        "photos-MAX_NUM_FORMS": "1000",
-    }
-    return {**data, **changes}
+    """A draft story of Kreis Düren as the admin form posts it (the form of tests/stories/test_admin.py)."""
+    defaults = {"name": "Neue Person", "slug": "neue-person", "body": "<p>Text</p>", "status": "draft"}
+    return admin_story_form(**{**defaults, "publish_from_0": "", "publish_from_1": "", **changes})
 
 
 def test_migrate_creates_both_groups_with_their_rights():

@@ -277,3 +277,12 @@ def test_landing_page_admin_edits_the_press_heading(admin_client):
     html = admin_client.get(f"/admin/campaign/landingpage/{landing.pk}/change/").content.decode()
     assert 'name="press_heading"' in html and 'name="press_link_text"' in html
     assert 'name="stories_heading"' in html
+
+
+def test_a_publication_window_that_ends_before_it_begins_is_refused_in_german(admin_client):
+    data = release_data(
+        publish_from_0="2026-12-10", publish_from_1="08:00", publish_until_0="2026-12-09", publish_until_1="08:00"
+    )
+    errors = errors_of(admin_client.post(ADD_RELEASE, data))
+    assert errors["publish_until"] == ["„Sichtbar bis“ muss nach „Sichtbar ab“ liegen."]
+    assert not PressRelease.objects.filter(number="023/2018").exists()
