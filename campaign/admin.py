@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, SignLanguageVideo
+from editorial import dashboard
 from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
@@ -165,3 +166,29 @@ class BarrierReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("Kontakt angegeben"), boolean=True)
     def has_contact(self, obj: BarrierReport) -> bool:
         return bool(obj.email)
+
+
+@dashboard.register
+def barrier_reports_panel(request) -> dashboard.Panel | None:
+    """Reports awaiting a reply, oldest deadline first (§ 12b BGG: within a month)."""
+    if not request.user.has_perm("campaign.view_barrierreport"):
+        return None
+    panel = dashboard.Panel(
+        title=_("Barriere-Meldungen ohne Antwort"),
+        empty=_("Keine offene Meldung."),
+        more_url=reverse("admin:campaign_barrierreport_changelist"),
+        more_text=_("Alle Meldungen"),
+    )
+    for report in BarrierReport.objects.open().order_by("reply_by", "pk")[: dashboard.PER_PANEL]:
+        day = date_format(report.reply_by, "SHORT_DATE_FORMAT")
+        note = _("Antwort bis %(date)s – überfällig") if report.is_overdue else _("Antwort bis %(date)s")
+        panel.rows.append(
+            dashboard.Row(
+                str(report),
+                reverse("admin:campaign_barrierreport_change", args=[report.pk]),
+                str(BarrierReport._meta.verbose_name),
+                note % {"date": day},
+                report.is_overdue,
+            )
+        )
+    return panel

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotModified, StreamingHttpResponse
 from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_safe
 
 CHUNK_SIZE = 64 * 1024
@@ -86,6 +87,11 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     except (FileNotFoundError, NotADirectoryError, PermissionError) as exc:
         raise Http404 from exc
     if not stat.S_ISREG(st.st_mode) or full_path.name.startswith("."):
+        raise Http404
+    # Files of unpublished content stay hidden from visitors (settings.MEDIA_ACCESS_CHECK).
+    # The check gets the normalised name ("a//b/./c.jpg" is "a/b/c.jpg", as stored in the database).
+    name = Path(os.path.relpath(full_path, os.path.abspath(settings.MEDIA_ROOT))).as_posix()
+    if settings.MEDIA_ACCESS_CHECK and import_string(settings.MEDIA_ACCESS_CHECK)(request, name):
         raise Http404
 
     etag = _etag(st)

@@ -55,11 +55,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "imagekit",
     "django_prose_editor",
+    "simple_history",
     "campaign",
     "leitbild",
     "stories",
     "press",
     "search",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made each change in the history (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -165,6 +169,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+# Asked before a file is served: True hides it (files that only unpublished rows use).
+MEDIA_ACCESS_CHECK = "shared.media_access.hidden"
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -250,6 +256,10 @@ if MAILER_BACKEND.endswith("smtp.EmailBackend"):
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Who answers barrier reports; without it, the central editors' addresses (campaign/notifications.py).
 BARRIER_REPORT_RECIPIENTS = env_list("DJANGO_BARRIER_REPORT_EMAIL")
+# Who is told of a submission for review; empty: the e-mail addresses of the central team.
+EDITORIAL_RECIPIENTS = env_list("DJANGO_EDITORIAL_EMAIL")
+# Signed preview links for reviewers without an account stay valid this many days.
+PREVIEW_LINK_DAYS = int(os.environ.get("DJANGO_PREVIEW_LINK_DAYS", "7"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 SITE_NAME = _("Kommunale Jobcenter")

@@ -26,6 +26,7 @@ urlpatterns = [
     path("leitbild/", include("leitbild.urls")),
     path("presse/", include("press.urls")),
     path("suche/", include("search.urls")),
+    path("", include("editorial.urls")),
     path("", include("stories.urls")),
     path("", include("campaign.urls")),
 ]

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from editorial.admin import HistoryAdmin
 from leitbild.models import Chapter, Commitment, Leitbild, PreamblePoint
 
 
@@ -88,7 +89,7 @@ class ChapterInline(InlineWidgetsMixin, admin.TabularInline):
 
 
 @admin.register(Leitbild)
-class LeitbildAdmin(admin.ModelAdmin):
+class LeitbildAdmin(HistoryAdmin):
     list_display = ["title", "edition", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "edition", "publishers", "description"]}),
@@ -123,7 +124,7 @@ class CommitmentInline(InlineWidgetsMixin, admin.TabularInline):
 
 
 @admin.register(Chapter)
-class ChapterAdmin(admin.ModelAdmin):
+class ChapterAdmin(HistoryAdmin):
     list_display = ["title", "position", "kind", "commitment_count", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["title", "intro", "commitments__text"]

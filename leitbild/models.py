@@ -13,6 +13,9 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
+
+from shared.publication import Versioned
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A sentence ends at . ! or ? followed by a space and a capital letter or an opening quote,
@@ -54,7 +57,7 @@ class LeitbildQuerySet(models.QuerySet):
         )
 
 
-class Leitbild(models.Model):
+class Leitbild(Versioned):
     title = models.CharField(_("Titel"), max_length=200)
     edition = models.CharField(_("Stand"), max_length=50, help_text=_("Zum Beispiel „November 2020“."))
     publishers = models.CharField(_("Herausgeber"), max_length=200)
@@ -149,7 +152,7 @@ class ChapterQuerySet(models.QuerySet):
         return self.filter(kind=ChapterKind.CHAPTER)
 
 
-class Chapter(models.Model):
+class Chapter(Versioned):
     leitbild = models.ForeignKey(
         Leitbild, on_delete=models.PROTECT, related_name="chapters", verbose_name=_("Leitbild")
     )
@@ -227,3 +230,8 @@ class Commitment(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.chapter.get_absolute_url()
+
+
+# Revisions with diff and restore in the admin (editorial.admin.HistoryAdmin).
+register(Leitbild, excluded_fields=["version"])
+register(Chapter, excluded_fields=["version"])

@@ -7,6 +7,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from editorial.admin import WorkflowAdmin
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
 from shared.publication import PUBLICATION_FIELDS
 
@@ -14,7 +15,7 @@ PREVIEW_WIDTH = 240
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(admin.ModelAdmin):
+class PressReleaseAdmin(WorkflowAdmin):
     list_display = ["number", "title", "date", "issuers", "is_joint", "status", "publish_from"]
     list_display_links = ["number", "title"]
     list_filter = ["status", "is_joint"]

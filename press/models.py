@@ -11,10 +11,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+from simple_history import register
 
 from shared import uploads
 from shared.images import Picture, add_renditions, picture_for, store_clean_original
-from shared.publication import Publishable, PublishableQuerySet, Status, start_of_day, status_field
+from shared.publication import Publishable, PublishableQuerySet, Status, Versioned, start_of_day, status_field
 from shared.richtext import RichTextField
 from shared.validation import errors_from
 
@@ -66,7 +67,7 @@ class PressReleaseQuerySet(PublishableQuerySet):
         return self.filter(date__year=year)
 
 
-class PressRelease(Publishable):
+class PressRelease(Publishable, Versioned):
     """A press release of the campaign (numbered, e.g. Nr. 022/2018) or of a participating Jobcenter."""
 
     number = models.CharField(
@@ -401,3 +402,7 @@ class KeyFigure(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("campaign:home") + "#kennzahlen"
+
+
+# Revisions with diff and restore in the admin (editorial.admin.HistoryAdmin).
+register(PressRelease, excluded_fields=["version"])

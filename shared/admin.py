@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from shared.publication import Status
 from shared.roles import in_own_kommunen, is_central, kommune_ids
 
 PREVIEW_WIDTH = 240
@@ -114,19 +113,3 @@ class KommuneScopedAdmin:
         if db_field.name == "kommune" and not is_central(request.user):
             kwargs["queryset"] = db_field.related_model._default_manager.filter(pk__in=kommune_ids(request.user))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class PublishingRightsAdmin:
-    """Only the central team and administrators publish. Others keep their rows as drafts:
-    the status offers them "Entwurf" only (a forged value is refused by the form), and a
-    published row is theirs to view, not to change."""
-
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not is_central(request.user):
-            kwargs["choices"] = [(Status.DRAFT.value, Status.DRAFT.label)]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.status == Status.PUBLISHED and not is_central(request.user):
-            return False
-        return super().has_change_permission(request, obj)

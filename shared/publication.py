@@ -29,8 +29,13 @@ def start_of_day(day: date) -> datetime:
 
 
 class Status(models.TextChoices):
+    """Entwurf → Zur Prüfung → Veröffentlicht → Archiviert. Only "Veröffentlicht" is public;
+    who may move a row where is the editorial workflow's business (editorial/workflow.py)."""
+
     DRAFT = "draft", _("Entwurf")
+    REVIEW = "review", _("Zur Prüfung")
     PUBLISHED = "published", _("Veröffentlicht")
+    ARCHIVED = "archived", _("Archiviert")
 
 
 def status_field(default: str = Status.DRAFT) -> models.CharField:
@@ -89,6 +94,12 @@ class Publishable(models.Model):
                 kwargs["update_fields"] = {*update_fields, "publish_from"}
         super().save(*args, **kwargs)
 
+    def stored_status(self) -> str | None:
+        """The status in the database (None for a new row): what a save changes it from."""
+        if self.pk is None:
+            return None
+        return type(self)._default_manager.filter(pk=self.pk).values_list("status", flat=True).first()
+
     @property
     def is_published(self) -> bool:
         now = timezone.now()
@@ -124,6 +135,10 @@ class PreviewMixin:
     def get_queryset(self):
         queryset = super().get_queryset()
         user = self.request.user
+        grant = getattr(self.request, "preview_grant", None)
+        if grant is not None and grant[0] == queryset.model._meta.label_lower:
+            # A signed preview link (editorial/preview.py) shows this one row to anybody who has it.
+            return queryset.filter(published_q() | Q(pk=grant[1]))
         if not can_preview(user, queryset.model):
             return queryset.published()
         kommune_path = getattr(queryset.model, "KOMMUNE_PATH", None)
@@ -135,6 +150,32 @@ class PreviewMixin:
         context = super().get_context_data(**kwargs)
         context["preview"] = not self.object.is_published
         return context
+
+
+class Versioned(models.Model):
+    """A counter that every save raises. The admin form carries the number it was loaded with,
+    so that the second of two editors saving the same row is refused instead of overwriting
+    the first (editorial.admin.WorkflowAdmin). History leaves it out."""
+
+    version = models.PositiveIntegerField(_("Bearbeitungsstand"), default=0, db_default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+
+    def current_version(self) -> int:
+        """The number stored now (0 for a new row)."""
+        if self.pk is None:
+            return 0
+        stored = type(self)._default_manager.filter(pk=self.pk).values_list("version", flat=True).first()
+        return stored or 0
 
 
 # The fields of the "Veröffentlichung" section in every admin form.

@@ -12,14 +12,8 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from shared.admin import (
-    IMAGE_FIELD,
-    VIDEO_FIELDSETS,
-    KommuneScopedAdmin,
-    PublishingRightsAdmin,
-    VideoAdminMixin,
-    preview,
-)
+from editorial.admin import WorkflowAdmin
+from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin, preview
 from shared.publication import PUBLICATION_FIELDS, Status
 from shared.roles import is_central
 from stories.models import ExplainerVideo, Photo, Story, Topic
@@ -29,7 +23,7 @@ class PhotoInlineFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
         story = self.instance
-        if story.status != Status.PUBLISHED or story.has_video:
+        if story.status not in (Status.REVIEW, Status.PUBLISHED) or story.has_video:
             return
         kept = [
             form
@@ -41,8 +35,9 @@ class PhotoInlineFormSet(BaseInlineFormSet):
         if not kept:
             raise ValidationError(
                 _(
-                    "Eine veröffentlichte Geschichte braucht mindestens ein Foto (mit Alternativtext, "
-                    "Bildunterschrift und Bildnachweis) oder ein Video. Speichern Sie sie sonst als Entwurf."
+                    "Zum Einreichen und Veröffentlichen braucht eine Geschichte mindestens ein Foto (mit "
+                    "Alternativtext, Bildunterschrift und Bildnachweis) oder ein Video. Speichern Sie sie sonst "
+                    "als Entwurf."
                 ),
                 code="no_picture",
             )
@@ -63,7 +58,7 @@ class PhotoInline(admin.StackedInline):
 
 
 @admin.register(Story)
-class StoryAdmin(KommuneScopedAdmin, PublishingRightsAdmin, VideoAdminMixin, admin.ModelAdmin):
+class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
     list_display = ["name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
     list_filter = ["status", "kind", "featured", "is_example", "topics", "kommune__land"]
     list_select_related = ["kommune"]
@@ -85,7 +80,7 @@ class StoryAdmin(KommuneScopedAdmin, PublishingRightsAdmin, VideoAdminMixin, adm
 
 
 @admin.register(ExplainerVideo)
-class ExplainerVideoAdmin(VideoAdminMixin, admin.ModelAdmin):
+class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin):
     list_display = ["title", "status", "publish_from", "position", "is_example"]
     list_filter = ["status", "is_example"]
     search_fields = ["title", "teaser"]

@@ -7,9 +7,10 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 
 from shared.images import Picture, add_renditions, picture_for, store_clean_original
-from shared.publication import Publishable, PublishableQuerySet
+from shared.publication import Publishable, PublishableQuerySet, Versioned
 from shared.richtext import RichTextField
 from shared.uploads import stored_size, validate_image_extension, validate_image_size
 from shared.validation import errors_from
@@ -70,7 +71,7 @@ class StoryQuerySet(PublishableQuerySet):
         )
 
 
-class Story(VideoMedia, Publishable):
+class Story(VideoMedia, Publishable, Versioned):
     """A person tells how they found their way back into work, or a staff member tells what they do."""
 
     kind = models.CharField(_("Art"), max_length=20, choices=StoryKind.choices, default=StoryKind.TESTIMONIAL)
@@ -202,7 +203,7 @@ class Photo(models.Model):
         return picture_for(self, "image", self.alt_text, self.width, self.height)
 
 
-class ExplainerVideo(VideoMedia, Publishable):
+class ExplainerVideo(VideoMedia, Publishable, Versioned):
     """A short video that explains a benefit or a service, e.g. the Bildungs- und Teilhabepaket."""
 
     title = models.CharField(_("Titel"), max_length=160)
@@ -239,3 +240,9 @@ class ExplainerVideo(VideoMedia, Publishable):
 add_renditions(Photo, "image")
 add_renditions(Story, "poster")
 add_renditions(ExplainerVideo, "poster")
+
+
+# Revisions with diff and restore in the admin (editorial.admin.HistoryAdmin). The version
+# counter is left out: it changes on every save and is no content.
+register(Story, excluded_fields=["version"], m2m_fields=["topics"])
+register(ExplainerVideo, excluded_fields=["version"])

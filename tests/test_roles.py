@@ -77,7 +77,7 @@ def test_forged_urls_of_another_kommunes_story_are_refused_without_its_title(due
 def test_another_kommunes_story_cannot_be_deleted_or_changed_by_a_forged_post(dueren, stories):
     other = stories["other"]
     dueren.post(f"{STORIES}{other.pk}/delete/", {"post": "yes"})
-    dueren.post(f"{STORIES}{other.pk}/change/", story_form(name="Übernommen", slug=other.slug))
+    dueren.post(f"{STORIES}{other.pk}/change/", story_form(name="Übernommen", slug=other.slug, loaded_version=0))
     other.refresh_from_db()
     assert other.name == "Stella Stuttgarterin"
     dueren.post(STORIES, {"action": "delete_selected", "_selected_action": [other.pk], "post": "yes"})
@@ -95,7 +95,7 @@ def test_kommune_choice_offers_only_own_kommunen_and_a_forged_one_is_refused(due
 
 def test_kommune_editor_writes_drafts_and_cannot_publish(dueren):
     form = dueren.get(STORIES + "add/").context["adminform"].form
-    assert [value for value, _label in form.fields["status"].choices] == ["draft"]
+    assert [value for value, _label in form.fields["status"].choices] == ["draft", "review"]
     assert "featured" not in form.fields  # the landing page's choice is the central team's
     response = dueren.post(STORIES + "add/", story_form(status="published"))
     assert response.status_code == 200
@@ -108,7 +108,8 @@ def test_kommune_editor_writes_drafts_and_cannot_publish(dueren):
 def test_a_published_story_is_the_central_teams_to_change(dueren):
     story = StoryFactory(name="Paul Publiziert", kommune=kommune("kreis-dueren"))
     assert dueren.get(f"{STORIES}{story.pk}/change/").status_code == 200  # to read
-    dueren.post(f"{STORIES}{story.pk}/change/", story_form(name="Geändert", slug=story.slug, status="draft"))
+    data = story_form(name="Geändert", slug=story.slug, status="draft", loaded_version=story.version)
+    dueren.post(f"{STORIES}{story.pk}/change/", data)
     story.refresh_from_db()
     assert (story.name, story.status) == ("Paul Publiziert", Status.PUBLISHED)
 
@@ -119,11 +120,11 @@ def test_central_editor_sees_every_kommune_and_publishes(client, stories):
     assert "Stella Stuttgarterin" in html and "Dora Dürenerin" in html
     form = client.get(STORIES + "add/").context["adminform"].form
     assert form.fields["kommune"].queryset.count() == 104
-    assert [value for value, _label in form.fields["status"].choices] == ["draft", "published"]
+    assert [value for value, _label in form.fields["status"].choices] == ["draft", "review", "published", "archived"]
     response = client.post(STORIES + "add/", story_form(status="published"))
     # Refused only because a published story needs a photo or a video, not for the status.
     assert "status" not in response.context["adminform"].form.errors
-    assert "Eine veröffentlichte Geschichte braucht mindestens ein Foto" in response.content.decode()
+    assert "braucht eine Geschichte mindestens ein Foto" in response.content.decode()
     Story.objects.filter(pk=stories["own"].pk).update(status=Status.PUBLISHED)
     assert client.get(f"{STORIES}{stories['own'].pk}/change/").context["has_change_permission"]
 

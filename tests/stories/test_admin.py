@@ -81,7 +81,7 @@ def test_editor_publishes_a_story_with_a_photo_that_loses_its_location(admin_cli
 
 def test_publishing_without_photo_or_video_is_refused_and_nothing_is_stored(admin_client):
     html = errors_of(admin_client.post(ADD_URL, story_form()))
-    assert "Eine veröffentlichte Geschichte braucht mindestens ein Foto" in html
+    assert "braucht eine Geschichte mindestens ein Foto" in html
     assert not Story.objects.exists()
 
 

@@ -1,0 +1,243 @@
+"""Admin pieces of the editorial workflow, used by every app whose content is reviewed.
+
+- `HistoryAdmin`: revisions with a field-by-field diff and restore (django-simple-history), and
+  the refusal of a second, concurrent save (shared.publication.Versioned).
+- `WorkflowAdmin`: the states Entwurf → Zur Prüfung → Veröffentlicht → Archiviert, who may set
+  which (editorial/workflow.py), the comment when a submission is sent back, the audit log,
+  the e-mails, and a signed preview link for reviewers without an account.
+"""
+
+from contextvars import ContextVar
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import connections, router
+from django.forms.models import ModelForm
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from editorial import preview
+from editorial.models import Action, AuditEntry
+from editorial.workflow import action_for, allowed_statuses, record
+from shared.admin import KommuneScopedAdmin
+from shared.publication import Status
+from shared.roles import is_central
+
+# The site's address for the preview link (set per request; readonly fields get no request).
+BASE_URL: ContextVar[str] = ContextVar("editorial_base_url", default="")
+
+# Kept on the Veröffentlichung section of each reviewed type, after the status and the window.
+WORKFLOW_FIELDS = ["review_comment", "preview_link"]
+
+
+class VersionedForm(ModelForm):
+    """Carries the row's version from the moment the form was opened; a save is refused when
+    somebody else has saved the row since (the typed input stays in the form)."""
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # What the database holds now; for a restore form the instance is an old revision.
+            self.initial["loaded_version"] = self.instance.current_version()
+
+    def clean(self):
+        cleaned = super().clean()
+        instance = self.instance
+        if instance.pk is None or instance._state.adding:
+            return cleaned
+        queryset = type(instance)._default_manager.filter(pk=instance.pk)
+        if connections[router.db_for_write(type(instance))].in_atomic_block:
+            # Held until the save commits: a second request waits and then sees the new version.
+            queryset = queryset.select_for_update()
+        stored = queryset.values_list("version", flat=True).first()
+        if stored is None:
+            raise ValidationError(_("Dieser Eintrag wurde inzwischen gelöscht."), code="deleted")
+        if cleaned.get("loaded_version") != stored:
+            raise ValidationError(self.conflict_message(), code="concurrent_edit")
+        return cleaned
+
+    def conflict_message(self) -> str:
+        latest = (
+            self.instance.history.select_related("history_user").first() if hasattr(self.instance, "history") else None
+        )
+        if latest is not None and latest.history_user is not None:
+            return _(
+                "Nicht gespeichert: %(user)s hat diesen Eintrag am %(time)s gespeichert, nachdem Sie ihn geöffnet "
+                "haben. Ihre Eingaben stehen unten noch im Formular. Öffnen Sie den Eintrag in einem neuen Tab, "
+                "übernehmen Sie Ihre Änderungen dort und speichern Sie erneut – so geht keine Änderung verloren."
+            ) % {
+                "user": latest.history_user.get_username(),
+                "time": date_format(localtime(latest.history_date), "DATETIME_FORMAT"),
+            }
+        return _(
+            "Nicht gespeichert: Jemand hat diesen Eintrag gespeichert, nachdem Sie ihn geöffnet haben. Ihre "
+            "Eingaben stehen unten noch im Formular. Öffnen Sie den Eintrag in einem neuen Tab, übernehmen Sie "
+            "Ihre Änderungen dort und speichern Sie erneut – so geht keine Änderung verloren."
+        )
+
+
+class WorkflowForm(VersionedForm):
+    review_comment = forms.CharField(
+        label=_("Anmerkung zur Prüfung"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Für die andere Seite: beim Einreichen ein Hinweis an die Zentrale Redaktion, beim Zurückgeben "
+            "(Status „Entwurf“) was zu ändern ist – dann Pflicht. Wird per E-Mail geschickt und im Protokoll "
+            "festgehalten."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        old = self.instance.stored_status() if self.instance.pk else None
+        new = cleaned.get("status")
+        if action_for(old, new) == Action.SENT_BACK and not cleaned.get("review_comment", "").strip():
+            self.add_error(
+                "review_comment",
+                ValidationError(
+                    _("Bitte schreiben Sie der Redaktion, was vor der Veröffentlichung zu ändern ist."),
+                    code="comment_required",
+                ),
+            )
+        return cleaned
+
+
+def is_restore(request) -> bool:
+    """True on django-simple-history's page for one old revision (the restore form)."""
+    match = getattr(request, "resolver_match", None)
+    return bool(match and (match.url_name or "").endswith("_simple_history"))
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History with diff and restore; concurrent saves refused. The hidden `loaded_version` field
+    is added to the first fieldset by itself."""
+
+    form = VersionedForm
+    history_list_per_page = 50
+
+    def editable(self, request, obj=None) -> bool:
+        return self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        named = [name for _title, options in fieldsets for name in options.get("fields", ())]
+        if not self.editable(request, obj) or "loaded_version" in named:
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options.get("fields", ()), "loaded_version"]}), *rest]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and is_restore(request):
+            self.keep_current_state(obj)
+        return super().get_form(request, obj, change, **kwargs)
+
+    def keep_current_state(self, obj) -> None:
+        """Restoring an old revision brings back its content; the publication state stays as it
+        is now (a restore publishes nothing and unpublishes nothing)."""
+        current = type(obj)._default_manager.filter(pk=obj.pk).first()
+        if current is None:
+            return
+        for name in ("status", "publish_from", "publish_until", "version"):
+            if hasattr(current, name):
+                setattr(obj, name, getattr(current, name))
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and is_restore(request):
+            record(request.user, obj, Action.RESTORED, base_url=request.build_absolute_uri("/"))
+
+
+class WorkflowAdmin(HistoryAdmin):
+    """For Publishable + Versioned types that are reviewed before they go public."""
+
+    form = WorkflowForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.editable(request, obj):
+            return fieldsets
+        result = []
+        for name, options in fieldsets:
+            fields = list(options.get("fields", ()))
+            if "status" in fields:
+                fields += [
+                    field for field in WORKFLOW_FIELDS if field not in fields and (obj or field != "preview_link")
+                ]
+            result.append((name, {**options, "fields": fields}))
+        return result
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "preview_link"]
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status":
+            kwargs["choices"] = [(status.value, status.label) for status in allowed_statuses(request.user)]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # Published and archived rows are the central team's; a Kommune editor may view them.
+        if obj is not None and obj.status in (Status.PUBLISHED, Status.ARCHIVED) and not is_central(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        old = obj.stored_status() if change else None
+        super().save_model(request, obj, form, change)
+        action = action_for(old, obj.status)
+        if action == Action.SENT_BACK and not is_central(request.user):
+            action = Action.WITHDRAWN
+        if action is not None:
+            comment = form.cleaned_data.get("review_comment", "").strip()
+            record(request.user, obj, action, comment=comment, base_url=request.build_absolute_uri("/"))
+
+    @admin.display(description=_("Vorschau-Link"))
+    def preview_link(self, obj):
+        if obj is None or obj.pk is None or not hasattr(obj, "get_absolute_url"):
+            return _("– nach dem ersten Speichern –")
+        if obj.is_published:
+            return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+        link = preview.link_for(obj, BASE_URL.get())
+        return format_html(
+            '<a href="{0}">{0}</a><br>{1}',
+            link,
+            _("Zeigt den Entwurf ohne Anmeldung, %(days)s Tage lang. Nur an Personen geben, die ihn prüfen sollen.")
+            % {"days": preview.valid_days()},
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        token = BASE_URL.set(request.build_absolute_uri("/"))
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        finally:
+            BASE_URL.reset(token)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(KommuneScopedAdmin, admin.ModelAdmin):
+    """The log is read-only for everybody; Kommune editors see the entries of their Kommunen."""
+
+    list_display = ["created_at", "action", "object_repr", "content_type", "username", "kommune"]
+    list_filter = ["action", "content_type"]
+    list_select_related = ["content_type", "kommune"]
+    search_fields = ["object_repr", "username", "comment"]
+    date_hierarchy = "created_at"
+    fields = ["created_at", "action", "content_type", "object_id", "object_repr", "username", "kommune", "comment"]
+    readonly_fields = fields
+    view_on_site = False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,77 @@
+"""Files of unpublished content are not served to visitors, however their URL was found.
+
+An app declares which file fields belong to publishable rows (`protect`, called from its
+AppConfig.ready). config/media.py asks `hidden(request, path)` before it serves a file: a file
+that only unpublished rows use (a draft, a submission, a scheduled or archived story) answers
+404 to visitors, and is shown to the editors who may preview that row. The renditions below
+`CACHE/images/<source path without extension>/` follow their source.
+
+Only Django's own media serving can check this (DJANGO_SERVE_MEDIA=true, the default). A web
+server or object storage serving /media/ directly must not be used for unpublished uploads.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from shared.publication import can_preview, published_q
+from shared.roles import in_own_kommunen, is_central
+
+CACHE_PREFIX = "CACHE/images/"
+
+
+@dataclass(frozen=True)
+class Protected:
+    model: type
+    fields: tuple[str, ...]
+    folder: str
+    owner: str  # lookup prefix from the file's row to the publishable row ("" or "story__")
+    owner_model: type
+    kommune_path: str | None
+
+
+PROTECTED: list[Protected] = []
+
+
+def protect(model, fields, folder: str, owner: str = "", owner_model=None) -> None:
+    owner_model = owner_model or model
+    kommune_path = getattr(owner_model, "KOMMUNE_PATH", None)
+    PROTECTED.append(
+        Protected(model, tuple(fields), folder, owner, owner_model, f"{owner}{kommune_path}" if kommune_path else None)
+    )
+
+
+def source_condition(path: str, fields: tuple[str, ...]) -> Q:
+    """Rows whose field holds `path`, or, for a rendition, the source it was made from."""
+    condition = Q()
+    if path.startswith(CACHE_PREFIX):
+        stem = path[len(CACHE_PREFIX) :].rsplit("/", 1)[0]
+        for name in fields:
+            condition |= Q(**{f"{name}__startswith": f"{stem}."})
+    else:
+        for name in fields:
+            condition |= Q(**{name: path})
+    return condition
+
+
+def hidden(request, path: str) -> bool:
+    source = path[len(CACHE_PREFIX) :] if path.startswith(CACHE_PREFIX) else path
+    for entry in PROTECTED:
+        if not source.startswith(entry.folder):
+            continue
+        rows = entry.model._default_manager.filter(source_condition(path, entry.fields))
+        if not rows.exists():
+            continue
+        if rows.filter(published_q(entry.owner)).exists():
+            return False
+        return not may_preview(request.user, entry, rows)
+    return False
+
+
+def may_preview(user, entry: Protected, rows) -> bool:
+    """Editors who may preview the unpublished row see its files (the admin shows them too)."""
+    if not can_preview(user, entry.owner_model):
+        return False
+    if is_central(user) or entry.kommune_path is None:
+        return True
+    return rows.filter(in_own_kommunen(user, entry.kommune_path)).exists()
