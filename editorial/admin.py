@@ -215,7 +215,10 @@ class WorkflowAdmin(HistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         token = BASE_URL.set(request.build_absolute_uri("/"))
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render"):
+                response.render()  # readonly fields are drawn now, while the address is known
+            return response
         finally:
             BASE_URL.reset(token)
 

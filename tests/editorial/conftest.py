@@ -1,0 +1,34 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
+from tests.factories import UserFactory, kommune
+
+
+def editor(group: str, *kommune_slugs: str, **fields):
+    user = UserFactory(is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=group))
+    user.kommunen.set([kommune(slug) for slug in kommune_slugs])
+    return user
+
+
+@pytest.fixture
+def dueren_editor(db):
+    return editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren", email="presse@kreis-dueren.example")
+
+
+@pytest.fixture
+def central_editor(db):
+    return editor(CENTRAL_EDITORS, username="zentrale", email="redaktion@jobcenter.example")
+
+
+@pytest.fixture
+def dueren(client, dueren_editor):
+    client.force_login(dueren_editor)
+    return client
+
+
+@pytest.fixture
+def central(client, central_editor):
+    client.force_login(central_editor)
+    return client

@@ -1,0 +1,57 @@
+"""Files of unpublished stories are not reachable by guessing their URL (config/media.py asks
+shared.media_access); editors who may preview the story see them."""
+
+import pytest
+
+from shared.publication import Status
+from tests.editorial.conftest import editor
+from tests.factories import PhotoFactory, StoryFactory, kommune
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def photo(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    story = StoryFactory(name="Dora Dürenerin", status=Status.DRAFT, publish_from=None, kommune=kommune("kreis-dueren"))
+    return PhotoFactory(story=story)
+
+
+def urls(photo) -> list[str]:
+    return [photo.image.url, photo.image_jpeg_480.url, photo.image_webp_800.url]
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.REVIEW, Status.ARCHIVED])
+def test_visitors_get_404_for_files_of_unpublished_stories(client, photo, status):
+    type(photo.story).objects.filter(pk=photo.story.pk).update(status=status)
+    for url in urls(photo):
+        assert client.get(url).status_code == 404, url
+    sneaky = photo.image.url.replace("/media/stories/", "/media/stories//./")
+    assert client.get(sneaky).status_code == 404
+
+
+def test_files_of_a_published_story_are_served(client, photo):
+    type(photo.story).objects.filter(pk=photo.story.pk).update(status=Status.PUBLISHED)
+    for url in urls(photo):
+        assert client.get(url).status_code == 200, url
+
+
+def test_a_scheduled_story_keeps_its_files_hidden_until_its_time(client, photo):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    story = photo.story
+    type(story).objects.filter(pk=story.pk).update(
+        status=Status.PUBLISHED, publish_from=timezone.now() + timedelta(days=1)
+    )
+    assert client.get(photo.image.url).status_code == 404
+
+
+def test_editors_of_the_kommune_see_them_others_do_not(client, photo):
+    client.force_login(editor("Redaktion Kommune", "kreis-dueren"))
+    assert all(client.get(url).status_code == 200 for url in urls(photo))
+    client.force_login(editor("Redaktion Kommune", "landeshauptstadt-stuttgart"))
+    assert all(client.get(url).status_code == 404 for url in urls(photo))
+    client.force_login(editor("Zentrale Redaktion"))
+    assert all(client.get(url).status_code == 200 for url in urls(photo))
