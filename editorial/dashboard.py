@@ -78,9 +78,7 @@ def review_panel(request) -> Panel:
     central = is_central(request.user)
     panel = Panel(
         title=_("Wartet auf Prüfung") if central else _("Eingereicht, wartet auf Prüfung"),
-        empty=_("Nichts wartet auf eine Prüfung.")
-        if central
-        else _("Sie haben nichts Offenes eingereicht."),
+        empty=_("Nichts wartet auf eine Prüfung.") if central else _("Sie haben nichts Offenes eingereicht."),
     )
     for model, model_admin in workflow_admins(request):
         rows = model_admin.get_queryset(request).filter(status=Status.REVIEW).order_by("-pk")[:PER_PANEL]

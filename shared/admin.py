@@ -74,6 +74,64 @@ class VideoAdminMixin:
         )
 
 
+THUMBNAIL_WIDTH = 80
+
+
+def thumbnail(picture):
+    """A small picture for a change list (decorative: the row's name stands beside it)."""
+    if picture is None:
+        return "–"
+    height = round(picture.height * THUMBNAIL_WIDTH / picture.width)
+    return format_html('<img src="{}" width="{}" height="{}" alt="">', picture.src, THUMBNAIL_WIDTH, height)
+
+
+class KommuneFilter(admin.SimpleListFilter):
+    """The Kommunen that have rows in the list (not all 104); a Kommune editor has no such filter."""
+
+    title = _("Kommune")
+    parameter_name = "kommune"
+
+    def lookups(self, request, model_admin):
+        if not is_central(request.user):
+            return []
+        path = model_admin.kommune_lookup
+        kommune_model = model_admin.model._meta.get_field(path.split("__")[0]).related_model
+        used = model_admin.model._default_manager.values_list(f"{path}__pk", flat=True)
+        return [(str(k.pk), k.name) for k in kommune_model._default_manager.filter(pk__in=used).order_by("name")]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(**{f"{self.kommune_lookup}__pk": int(self.value())})
+        return queryset
+
+    def __init__(self, request, params, model, model_admin):
+        self.kommune_lookup = model_admin.kommune_lookup
+        super().__init__(request, params, model, model_admin)
+
+
+class LandFilter(admin.SimpleListFilter):
+    """Only the Länder that have Optionskommunen (Berlin, Bremen, Hamburg and the Saarland have none)."""
+
+    title = _("Land")
+    parameter_name = "land"
+
+    def lookups(self, request, model_admin):
+        path = model_admin.kommune_lookup
+        kommune_model = model_admin.model._meta.get_field(path.split("__")[0]).related_model
+        field = kommune_model._meta.get_field("land")
+        present = set(kommune_model._default_manager.values_list("land", flat=True))
+        return [(value, label) for value, label in field.choices if value in present]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{f"{self.kommune_lookup}__land": self.value()})
+        return queryset
+
+    def __init__(self, request, params, model, model_admin):
+        self.kommune_lookup = model_admin.kommune_lookup
+        super().__init__(request, params, model, model_admin)
+
+
 class KommuneScopedAdmin:
     """For models that belong to a Kommune: a Kommune editor sees, changes and deletes only the
     rows of their own Kommunen, on every admin entry point (change list, search and filters work
@@ -108,6 +166,13 @@ class KommuneScopedAdmin:
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return super().has_delete_permission(request, obj) and self.owns(request, obj)
+
+    def get_autocomplete_fields(self, request):
+        # The central team searches the 104 by typing; a Kommune editor chooses among their own.
+        fields = list(super().get_autocomplete_fields(request))
+        if is_central(request.user) and "kommune" in {f.name for f in self.model._meta.fields}:
+            fields.append("kommune")
+        return fields
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "kommune" and not is_central(request.user):

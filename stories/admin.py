@@ -13,10 +13,19 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import WorkflowAdmin
-from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin, preview
+from shared.admin import (
+    IMAGE_FIELD,
+    VIDEO_FIELDSETS,
+    KommuneFilter,
+    KommuneScopedAdmin,
+    LandFilter,
+    VideoAdminMixin,
+    preview,
+    thumbnail,
+)
 from shared.publication import PUBLICATION_FIELDS, Status
 from shared.roles import is_central
-from stories.models import ExplainerVideo, Photo, Story, Topic
+from stories.models import ExplainerVideo, Format, Photo, Story, Topic
 
 
 class PhotoInlineFormSet(BaseInlineFormSet):
@@ -57,10 +66,24 @@ class PhotoInline(admin.StackedInline):
         return preview(photo.image, rendition, photo.alt_text, photo.width, photo.height)
 
 
+class FormatFilter(admin.SimpleListFilter):
+    title = _("Format")
+    parameter_name = "format"
+
+    def lookups(self, request, model_admin):
+        return Format.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Format.values:
+            return queryset.with_format(self.value())
+        return queryset
+
+
 @admin.register(Story)
 class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
-    list_display = ["name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
-    list_filter = ["status", "kind", "featured", "is_example", "topics", "kommune__land"]
+    list_display = ["picture", "name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
+    list_display_links = ["picture", "name"]
+    list_filter = ["status", FormatFilter, "kind", KommuneFilter, LandFilter, "topics", "featured", "is_example"]
     list_select_related = ["kommune"]
     search_fields = ["name", "quote", "kommune__name"]
     date_hierarchy = "publish_from"
@@ -73,6 +96,13 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
         *VIDEO_FIELDSETS,
     ]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("photos")
+
+    @admin.display(description=_("Bild"))
+    def picture(self, story: Story):
+        return thumbnail(story.cover_picture)
+
     def get_readonly_fields(self, request, obj=None):
         # Which stories the landing page shows is the central team's choice.
         fields = list(super().get_readonly_fields(request, obj))
@@ -81,7 +111,8 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
 
 @admin.register(ExplainerVideo)
 class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin):
-    list_display = ["title", "status", "publish_from", "position", "is_example"]
+    list_display = ["picture", "title", "status", "publish_from", "position", "is_example"]
+    list_display_links = ["picture", "title"]
     list_filter = ["status", "is_example"]
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}
@@ -91,6 +122,10 @@ class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin):
         (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "position"]}),
         *VIDEO_FIELDSETS,
     ]
+
+    @admin.display(description=_("Bild"))
+    def picture(self, video: ExplainerVideo):
+        return thumbnail(video.poster_picture)
 
 
 @admin.register(Topic)
