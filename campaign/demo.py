@@ -48,6 +48,7 @@ def _load_demo_accounts(command) -> None:
         user = user_model.objects.filter(username=username).first() or user_model(username=username)
         user.first_name, _space, user.last_name = full_name.partition(" ")
         user.is_staff = True
+        user.email = f"{username}@example.org"  # a reserved domain: workflow mail goes nowhere real
         user.set_password(password)
         user.save()
         user.groups.add(Group.objects.get(name=group_name))

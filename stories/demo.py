@@ -11,15 +11,18 @@ reuse the demo pictures, so they cost no image encoding.
 from datetime import timedelta
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 
+from editorial.models import Action, AuditEntry
+from editorial.workflow import record
 from shared.demo import store
 from shared.images import generate_renditions
 from shared.publication import Status
 from stories.demo_art import illustration, initials
-from stories.demo_content import BUT_EXPLAINER, STORIES, DemoStory
+from stories.demo_content import BUT_EXPLAINER, IN_WORK, STORIES, DemoStory
 from stories.models import ExplainerVideo, Photo, Story, Topic
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
@@ -36,6 +39,8 @@ def load(command, options) -> None:
     for index, demo in enumerate(STORIES):
         publish_from = now - timedelta(days=3 * index)
         _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], publish_from)
+    for demo in IN_WORK:
+        _load_in_work(demo, _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], None))
     _load_explainer()
     extra = options.get("stories") or 0
     if extra:
@@ -44,6 +49,19 @@ def load(command, options) -> None:
         f"Geschichten: {len(STORIES)} Demo-Geschichten, 1 Erklärvideo"
         + (f", {extra} generierte Geschichten" if extra else "")
     )
+
+
+def _load_in_work(demo: DemoStory, story: Story) -> None:
+    """The audit entries of a demo story in the workflow (once: the log is never rewritten)."""
+    if AuditEntry.objects.filter(object_id=str(story.pk), content_type__model="story").exists():
+        return
+    user_model = get_user_model()
+    author = user_model.objects.filter(kommunen=story.kommune).first()
+    record(author, story, Action.SUBMITTED, comment="Demo: bitte prüfen.")
+    if demo.status == Status.DRAFT:
+        record(
+            user_model.objects.filter(username="zentrale").first(), story, Action.SENT_BACK, comment=demo.review_note
+        )
 
 
 def _store(name: str, content: bytes) -> str:
@@ -89,7 +107,7 @@ def _load_story(demo: DemoStory, kommune: models.Model, topics: list[Topic], pub
     story.teaser = demo.teaser
     story.body = "".join(f"<p>{paragraph}</p>" for paragraph in demo.body)
     story.kommune = kommune
-    story.status = Status.PUBLISHED
+    story.status = demo.status
     story.publish_from = publish_from
     story.featured = demo.featured
     story.is_example = demo.example

@@ -27,6 +27,8 @@ class DemoStory:
     featured: bool = False
     example: bool = True
     photo_notes: tuple[str, ...] = field(default=())
+    status: str = "published"  # IN_WORK stories show the editorial workflow
+    review_note: str = ""  # the central team's comment when it sent the story back
 
 
 REAL = (
@@ -438,6 +440,39 @@ EXAMPLES = (
 )
 
 STORIES = REAL + EXAMPLES
+
+# Not public: one submission of Kreis Düren waiting for the central team, and one Stuttgart
+# draft the central team sent back with a comment (the admin start pages show both).
+IN_WORK = (
+    DemoStory(
+        slug="jana-krueger",
+        name="Jana Krüger",
+        role="Fachkraft für Lagerlogistik",
+        kommune="kreis-dueren",
+        topics=("ausbildung",),
+        quote="Mit 34 noch eine Ausbildung – und jetzt leite ich eine Schicht.",
+        teaser="Jana Krüger hat spät eine Ausbildung begonnen. Heute führt sie ein Team im Lager.",
+        body=(
+            "Nach Jahren mit Aushilfsjobs wollte Jana Krüger einen Abschluss. Das Jobcenter förderte eine "
+            "Umschulung in Teilzeit, damit sie ihren Sohn weiter selbst von der Kita abholen konnte.",
+            "Seit dem Abschluss arbeitet sie in einem Logistikzentrum bei Düren, inzwischen als Schichtleiterin.",
+        ),
+        status="review",
+    ),
+    DemoStory(
+        slug="murat-yildiz",
+        name="Murat Yıldız",
+        role="Busfahrer",
+        kommune="landeshauptstadt-stuttgart",
+        topics=("qualifizierung",),
+        quote="Den Führerschein hat das Jobcenter gefördert – das Lenkrad halte ich selbst.",
+        teaser="Murat Yıldız fährt heute Linienbus in Stuttgart.",
+        body=("Der Busführerschein kostet viel Geld. Das Jobcenter übernahm die Kosten der Weiterbildung.",),
+        photos=0,
+        status="draft",
+        review_note="Bitte noch ein Foto ergänzen und den Kurztext um ein, zwei Sätze erweitern.",
+    ),
+)
 
 BUT_EXPLAINER = {
     "slug": "bildungs-und-teilhabepaket",
