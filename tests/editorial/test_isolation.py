@@ -134,3 +134,25 @@ def test_central_team_searches_the_104_in_the_story_form(central):
     assert [item["text"] for item in json.loads(response.content)["results"]] == ["Landeshauptstadt Stuttgart"]
     html = central.get("/admin/stories/story/add/").content.decode()
     assert 'class="admin-autocomplete' in html
+
+
+CENTRAL_ONLY = [
+    "/admin/stories/explainervideo/",
+    "/admin/press/pressrelease/",
+    "/admin/leitbild/chapter/",
+    "/admin/leitbild/leitbild/",
+    "/admin/campaign/contentpage/",
+    "/admin/campaign/landingpage/",
+]
+
+
+@pytest.mark.parametrize("url", CENTRAL_ONLY)
+def test_central_types_are_closed_to_kommune_editors(dueren, url):
+    from django.urls import resolve
+
+    assert dueren.get(url).status_code == 403
+    # Migrations bring rows of the Leitbild and campaign pages; the others get none here.
+    row = resolve(url).func.model_admin.model._default_manager.first()
+    for view in ("change/", "delete/", "history/") if row is not None else ():
+        response = dueren.get(f"{url}{row.pk}/{view}")
+        assert response.status_code in (302, 403, 404) and str(row) not in response.content.decode()

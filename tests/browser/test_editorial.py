@@ -1,0 +1,78 @@
+"""A Kommune editor writes a story and submits it; the central editor publishes it. Every admin
+page on the way passes axe-core, and the story is public only at the end."""
+
+from django.contrib.auth.models import Group
+from django.core import mail
+
+from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
+from stories.models import Story
+from tests.browser.axe import assert_accessible
+from tests.factories import UserFactory, image_file, kommune
+
+PASSWORD = "ein-langes-testpasswort"
+
+
+def account(username: str, group: str, *kommune_slugs: str):
+    user = UserFactory(username=username, is_staff=True, email=f"{username}@example.org")
+    user.groups.add(Group.objects.get(name=group))
+    user.kommunen.set([kommune(slug) for slug in kommune_slugs])
+    return user
+
+
+def log_in(site, username: str) -> None:
+    site.page.context.clear_cookies()
+    site.open("/admin/login/?next=/admin/")
+    site.page.fill("#id_username", username)
+    site.page.fill("#id_password", PASSWORD)
+    site.page.click("input[type=submit]")
+    site.page.wait_for_url(site.url("/admin/"))
+
+
+def test_kommune_editor_writes_and_central_editor_publishes(site):
+    account("redaktion-dueren", KOMMUNE_EDITORS, "kreis-dueren")
+    account("zentrale", CENTRAL_EDITORS)
+    page = site.page
+
+    log_in(site, "redaktion-dueren")
+    assert_accessible(page)
+    site.open("/admin/stories/story/add/")
+    assert_accessible(page)
+    page.fill("#id_name", "Lena Browser")
+    page.fill("#id_slug", "lena-browser")
+    page.fill("#id_quote", "Ich arbeite wieder als Mechatronikerin.")
+    page.fill("#id_teaser", "Lena Browser hat eine neue Stelle gefunden.")
+    page.select_option("#id_kommune", label="Kreis Düren")
+    page.select_option("#id_status", "review")
+    page.fill("#id_review_comment", "Bitte vor Freitag prüfen.")
+    photo = image_file().read()
+    page.set_input_files("#id_photos-0-image", files=[{"name": "lena.jpg", "mimeType": "image/jpeg", "buffer": photo}])
+    page.fill("#id_photos-0-alt_text", "Eine Frau an einer Werkbank")
+    page.fill("#id_photos-0-caption", "Lena Browser in der Werkstatt")
+    page.fill("#id_photos-0-credit", "Foto: Kreis Düren")
+    page.click("input[name=_save]")
+    page.wait_for_url(site.url("/admin/stories/story/"))
+    assert "Lena Browser" in page.content()
+    assert_accessible(page)
+    story = Story.objects.get(slug="lena-browser")
+    assert story.status == "review"
+    assert any("Lena Browser" in message.subject for message in mail.outbox)
+    site.open("/geschichten/lena-browser/", status=200)  # the editor's own preview
+    assert "Vorschau" in page.content()
+
+    log_in(site, "zentrale")
+    assert "Wartet auf Prüfung" in page.content() and "Lena Browser" in page.content()
+    assert_accessible(page)
+    page.click("text=Lena Browser")
+    assert_accessible(page)
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    page.wait_for_url(site.url("/admin/stories/story/"))
+    site.open(f"/admin/stories/story/{story.pk}/history/")
+    assert "Zur Prüfung" in page.content() and "Veröffentlicht" in page.content()
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    site.open("/geschichten/lena-browser/")
+    assert "Ich arbeite wieder als Mechatronikerin." in page.content()
+    assert "Vorschau" not in page.locator("main").inner_text()
+    site.problems.assert_clean()
