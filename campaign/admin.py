@@ -7,10 +7,44 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, SignLanguageVideo
+from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, Location, SignLanguageVideo
 from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
+
+
+class LocationInline(admin.StackedInline):
+    """A Kommune's locations, edited on its page. They are part of the Jobcenter page, so the
+    rights are the page's: whoever may change this Kommune (its editors, the central team) adds,
+    changes and deletes its locations; the inline formset only ever holds this Kommune's rows."""
+
+    model = Location
+    extra = 0
+    fields = [
+        ("name", "kind"),
+        "street",
+        ("postcode", "city"),
+        "phone",
+        "opening_hours",
+        "accessibility",
+        ("latitude", "longitude"),
+        "position",
+    ]
+
+    def _may_change_kommune(self, request, obj) -> bool:
+        return self.admin_site.get_model_admin(self.parent_model).has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.admin_site.get_model_admin(self.parent_model).has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._may_change_kommune(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._may_change_kommune(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._may_change_kommune(request, obj)
 
 
 @admin.register(Kommune)
@@ -23,9 +57,11 @@ class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
     search_fields = ["name", "jobcenter_name"]
     readonly_fields = ["name", "slug", "kind", "land"]
     filter_horizontal = ["editors"]
+    inlines = [LocationInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "land"]}),
-        (_("Jobcenter"), {"fields": ["jobcenter_name", "website", "address", "phone", "email"]}),
+        (_("Jobcenter"), {"fields": ["jobcenter_name", "website", "address", "phone", "email", "description"]}),
+        (_("Pressekontakt"), {"fields": ["press_name", "press_phone", "press_email"]}),
         (_("Redaktion"), {"fields": ["editors"]}),
     ]
 
@@ -33,7 +69,7 @@ class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
         # Who edits a Kommune is the central team's decision.
         if is_central(request.user):
             return self.fieldsets
-        return self.fieldsets[:2]
+        return self.fieldsets[:-1]
 
     def has_add_permission(self, request) -> bool:
         # The 104 Optionskommunen are fixed by law (§ 6a SGB II); they arrive with `migrate`.

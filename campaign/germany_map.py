@@ -10,7 +10,11 @@ surveyed. The list next to the map carries the same information; the map is a su
 import math
 from functools import cache
 
-# Equirectangular projection scaled for Germany's middle latitude.
+# Germany's extreme points (List auf Sylt, Haldenwanger Eck, Isenbruch, Deschka), rounded outwards:
+# the coordinates a Jobcenter's location may have (campaign.models.Location).
+GERMANY_BOUNDS = {"south": 47.27, "north": 55.06, "west": 5.86, "east": 15.05}
+
+# Equirectangular projection scaled for Germany's middle latitude; the frame holds GERMANY_BOUNDS.
 WEST, NORTH, SOUTH, EAST = 5.6, 55.15, 47.1, 15.25
 SCALE = 60.0
 X_FACTOR = math.cos(math.radians(51.2))
