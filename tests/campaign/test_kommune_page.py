@@ -8,6 +8,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
+from campaign.demo import load_jobcenter_pages
+from campaign.demo_content import JOBCENTER_PAGES
 from campaign.germany_map import GERMANY_BOUNDS, land_map, project
 from campaign.models import Location, LocationKind
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
@@ -215,6 +217,20 @@ def test_page_query_budget_does_not_grow_with_locations_or_stories(client, djang
     with django_assert_max_num_queries(4):
         _html, parsed = page(client)
     assert len(parsed.location_ids) == 8
+
+
+def test_demo_fills_a_few_pages_marked_as_demo_and_can_run_twice(client):
+    load_jobcenter_pages()
+    load_jobcenter_pages()
+    for slug in JOBCENTER_PAGES:
+        owner = kommune(slug)
+        assert owner.description.startswith("(Demo-Angaben)")
+        assert owner.email.endswith(".example.org")
+        assert owner.locations.count() == 3
+        assert all(location.has_coordinates for location in owner.locations.all())
+    _html, parsed = page(client)
+    assert [marker["data-map-marker"] for marker in parsed.markers] == ["1", "2", "3"]
+    assert "Pressekontakt" in parsed.headings
 
 
 # -- the map helper -----------------------------------------------------------------------
