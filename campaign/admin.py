@@ -1,22 +1,63 @@
-from django.contrib import admin
-from django.http import HttpRequest, HttpResponseRedirect
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, SignLanguageVideo
+from campaign.forms import KommuneImportForm
+from campaign.kommune_import import column_labels, import_csv, template_csv
+from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, Location, SignLanguageVideo
 from editorial import dashboard
 from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
 
 
+class LocationInline(admin.StackedInline):
+    """A Kommune's locations, edited on its page. They are part of the Jobcenter page, so the
+    rights are the page's: whoever may change this Kommune (its editors, the central team) adds,
+    changes and deletes its locations; the inline formset only ever holds this Kommune's rows."""
+
+    model = Location
+    extra = 0
+    fields = [
+        ("name", "kind"),
+        "street",
+        ("postcode", "city"),
+        "phone",
+        "opening_hours",
+        "accessibility",
+        ("latitude", "longitude"),
+        "position",
+    ]
+
+    def _may_change_kommune(self, request, obj) -> bool:
+        return self.admin_site.get_model_admin(self.parent_model).has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self.admin_site.get_model_admin(self.parent_model).has_view_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._may_change_kommune(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._may_change_kommune(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._may_change_kommune(request, obj)
+
+
 @admin.register(Kommune)
 class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
-    """The central team sees all 104; a Kommune editor only their own Jobcenter page(s)."""
+    """The central team sees all 104; a Kommune editor only their own Jobcenter page(s).
+    The central team also imports the contact data of many Kommunen at once from a CSV table."""
 
     kommune_path = "pk"
     list_display = ["name", "kind", "land", "jobcenter_name", "website"]
@@ -24,9 +65,12 @@ class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
     search_fields = ["name", "jobcenter_name"]
     readonly_fields = ["name", "slug", "kind", "land"]
     filter_horizontal = ["editors"]
+    inlines = [LocationInline]
+    change_list_template = "admin/campaign/kommune/change_list.html"
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "land"]}),
-        (_("Jobcenter"), {"fields": ["jobcenter_name", "website", "address", "phone", "email"]}),
+        (_("Jobcenter"), {"fields": ["jobcenter_name", "website", "address", "phone", "email", "description"]}),
+        (_("Pressekontakt"), {"fields": ["press_name", "press_phone", "press_email"]}),
         (_("Redaktion"), {"fields": ["editors"]}),
     ]
 
@@ -34,7 +78,68 @@ class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
         # Who edits a Kommune is the central team's decision.
         if is_central(request.user):
             return self.fieldsets
-        return self.fieldsets[:2]
+        return self.fieldsets[:-1]
+
+    def get_urls(self):
+        # Before the default URLs, whose "<object_id>/" would take these paths.
+        own = [
+            path("csv-import/", self.admin_site.admin_view(self.import_view), name="campaign_kommune_import"),
+            path(
+                "csv-vorlage/",
+                self.admin_site.admin_view(self.import_template_view),
+                name="campaign_kommune_import_template",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "may_import": is_central(request.user)}
+        return super().changelist_view(request, extra_context)
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload a CSV table; all rows are saved, or none and every row's problem is shown."""
+        if not is_central(request.user):
+            raise PermissionDenied
+        form = KommuneImportForm(request.POST or None, request.FILES or None)
+        row_errors: list[str] = []
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic():
+                result = import_csv(form.cleaned_data["text"])
+                for kommune, changed in result.changes:
+                    labels = ", ".join(str(Kommune._meta.get_field(name).verbose_name) for name in changed)
+                    self.log_change(
+                        request, kommune, gettext("Per CSV-Import geändert: %(fields)s.") % {"fields": labels}
+                    )
+            row_errors = result.errors
+            if not row_errors:
+                count = len(result.changes)
+                if count:
+                    message = ngettext(
+                        "Import abgeschlossen: %(count)d Kommune geändert.",
+                        "Import abgeschlossen: %(count)d Kommunen geändert.",
+                        count,
+                    ) % {"count": count}
+                else:
+                    message = gettext("Import abgeschlossen: Alle Angaben stimmten schon, keine Kommune geändert.")
+                self.message_user(request, message, messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:campaign_kommune_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Kontaktdaten aus CSV importieren"),
+            "form": form,
+            "row_errors": row_errors,
+            "columns": column_labels(),
+        }
+        return TemplateResponse(request, "admin/campaign/kommune/import.html", context)
+
+    def import_template_view(self, request: HttpRequest) -> HttpResponse:
+        """The CSV table of all 104 Kommunen with today's values, to fill in and import."""
+        if not is_central(request.user):
+            raise PermissionDenied
+        response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="jobcenter-kontaktdaten.csv"'
+        return response
 
     def has_add_permission(self, request) -> bool:
         # The 104 Optionskommunen are fixed by law (§ 6a SGB II); they arrive with `migrate`.

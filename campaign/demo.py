@@ -1,5 +1,8 @@
 """Demo content of the campaign app, loaded by `manage.py load_demo` (idempotent).
 
+Jobcenter pages: contact data, press contact, self-description and locations of Kreis Düren,
+Landeshauptstadt Stuttgart and Kreis Steinfurt, clearly marked as demo (campaign/demo_content.py).
+
 A short, light placeholder for the sign-language page: a 10-second title card
 "Beispielvideo – Gebärdensprache folgt" (320×180, H.264, no sound), its poster, real
 WebVTT captions and a transcript, all in campaign/demo_media/ and copied into storage.
@@ -16,7 +19,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from campaign.models import Kommune, SignLanguageVideo
+from campaign.demo_content import JOBCENTER_PAGES
+from campaign.models import Kommune, Location, SignLanguageVideo
 from shared.demo import store
 from shared.images import generate_renditions
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
@@ -37,7 +41,28 @@ DEMO_ACCOUNTS = {
 
 def load(command, options) -> None:
     _load_sign_language_video(command)
+    load_jobcenter_pages(command)
     _load_demo_accounts(command)
+
+
+def load_jobcenter_pages(command=None) -> None:
+    """The demo Jobcenter pages; a location is found again by its Kommune and name."""
+    for slug, page in JOBCENTER_PAGES.items():
+        kommune = Kommune.objects.get(slug=slug)
+        for name, value in page["fields"].items():
+            setattr(kommune, name, value)
+        kommune.full_clean()
+        kommune.save()
+        for position, values in enumerate(page["locations"], start=1):
+            location = Location.objects.filter(kommune=kommune, name=values["name"]).first() or Location(
+                kommune=kommune, name=values["name"]
+            )
+            for name, value in {**values, "position": position * 10}.items():
+                setattr(location, name, value)
+            location.full_clean()
+            location.save()
+    if command is not None:
+        command.stdout.write(f"campaign: Demo-Angaben für die Jobcenter-Seiten {', '.join(JOBCENTER_PAGES)}.")
 
 
 def _load_demo_accounts(command) -> None:

@@ -1,13 +1,17 @@
-"""Forms of the campaign app: the Jobcenter filter and the public "Barriere melden" form."""
+"""Forms of the campaign app: the Jobcenter filter, the public "Barriere melden" form and the
+CSV import of the Jobcenter contact data in the admin."""
 
 import time
 
 from django import forms
 from django.core import signing
 from django.forms import BoundField
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from campaign.kommune_import import FIELD_COLUMNS
 from campaign.models import BarrierReport, Land
+from shared.uploads import read_csv_text
 
 # Spam protection without third-party services: a field people never see (bots fill it)
 # and a signed timestamp issued with the form (bots post at once or replay old forms).
@@ -23,6 +27,27 @@ def now() -> float:
 
 def make_form_token(issued_at: float | None = None) -> str:
     return signing.dumps(int(issued_at if issued_at is not None else now()), salt=STAMP_SALT)
+
+
+class KommuneImportForm(forms.Form):
+    """The upload of the central team's CSV table (campaign/kommune_import.py reads the rows)."""
+
+    file = forms.FileField(
+        label=_("CSV-Datei"),
+        help_text=format_lazy(
+            _(
+                "Erste Zeile: die Spaltennamen. Jede Zeile braucht „slug“ (oder „name“) der Kommune; dazu beliebige "
+                "dieser Spalten: {columns}. Leere Zellen ändern nichts, der bisherige Wert bleibt. "
+                "Zeichensatz UTF-8 (mit oder ohne BOM), Trennzeichen Semikolon oder Komma, höchstens 1 MB."
+            ),
+            columns=", ".join(FIELD_COLUMNS),
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.cleaned_data["text"] = read_csv_text(upload)
+        return upload
 
 
 class KommuneFilterForm(forms.Form):

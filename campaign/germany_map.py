@@ -10,7 +10,11 @@ surveyed. The list next to the map carries the same information; the map is a su
 import math
 from functools import cache
 
-# Equirectangular projection scaled for Germany's middle latitude.
+# Germany's extreme points (List auf Sylt, Haldenwanger Eck, Isenbruch, Deschka), rounded outwards:
+# the coordinates a Jobcenter's location may have (campaign.models.Location).
+GERMANY_BOUNDS = {"south": 47.27, "north": 55.06, "west": 5.86, "east": 15.05}
+
+# Equirectangular projection scaled for Germany's middle latitude; the frame holds GERMANY_BOUNDS.
 WEST, NORTH, SOUTH, EAST = 5.6, 55.15, 47.1, 15.25
 SCALE = 60.0
 X_FACTOR = math.cos(math.radians(51.2))
@@ -231,13 +235,84 @@ def _path(polygons: list[list[Point]]) -> str:
     return "".join(parts)
 
 
+def _land_polygons(slug: str) -> list[list[Point]]:
+    return [_ring_points(ring) for ring in RINGS.get(slug, [])] + POLYGONS.get(slug, [])
+
+
 @cache
 def land_shapes() -> dict[str, dict]:
     """{land slug: {"path": SVG path data, "label": (x, y), "on_top": bool}} in drawing order."""
     shapes = {}
-    for slug, rings in RINGS.items():
-        polygons = [_ring_points(ring) for ring in rings] + POLYGONS.get(slug, [])
-        shapes[slug] = {"path": _path(polygons), "label": project(LABELS[slug]), "on_top": False}
+    for slug in RINGS:
+        shapes[slug] = {"path": _path(_land_polygons(slug)), "label": project(LABELS[slug]), "on_top": False}
     for slug in ("berlin", "hamburg", "bremen"):
         shapes[slug] = {"path": _path(POLYGONS[slug]), "label": project(LABELS[slug]), "on_top": True}
     return shapes
+
+
+# -- one Land with markers (the Jobcenter page) ---------------------------------------------
+# Sizes are fractions of the framed Land's longer side, so that a marker looks the same on a
+# small Land and a large one.
+MARGIN = 0.06
+BADGE_RADIUS = 0.035
+# Where a badge goes when its place is taken: around its point, nearest ring first.
+_DIRECTIONS = [(0, -1), (0.71, -0.71), (1, 0), (0.71, 0.71), (0, 1), (-0.71, 0.71), (-1, 0), (-0.71, -0.71)]
+
+
+def _place_badges(points: list[tuple[float, float]], radius: float) -> list[tuple[float, float]]:
+    """A position per numbered badge: on its point where it is free, else on the nearest free
+    spot around it, first on the side facing away from the badge in its way (the template draws
+    a line back to the point). Offices of one town lie a few hundred metres apart, which on the
+    map of a whole Land is less than a badge's width."""
+    placed: list[tuple[float, float]] = []
+    gap = 2.2 * radius
+    for x, y in points:
+        nearest = min(placed, key=lambda other: math.dist(other, (x, y)), default=None)
+        away = (x - nearest[0], y - nearest[1]) if nearest else (0.0, 0.0)
+        directions = sorted(_DIRECTIONS, key=lambda d: -(d[0] * away[0] + d[1] * away[1]))
+        candidates = [(x, y)] + [
+            (x + dx * gap * ring, y + dy * gap * ring) for ring in range(1, 6) for dx, dy in directions
+        ]
+        spot = next(
+            (c for c in candidates if all(math.dist(c, other) >= gap for other in placed)),
+            candidates[-1],
+        )
+        placed.append(spot)
+    return placed
+
+
+def land_map(land: str, points: list[Point]) -> dict:
+    """The shape of one Land with a numbered marker per (lon, lat) point, framed to both.
+
+    Returns {"view_box", "width", "height", "path", "markers": [{"x", "y", "badge_x", "badge_y",
+    "moved"}], and the sizes "radius", "dot_radius", "font_size", "stroke"}, all in SVG user units
+    of the overview map's projection. The frame also holds a point just across a simplified border.
+    """
+    polygons = _land_polygons(land)
+    outline = [project(point) for polygon in polygons for point in polygon]
+    marks = [project(point) for point in points]
+    xs = [x for x, _y in outline + marks]
+    ys = [y for _x, y in outline + marks]
+    side = max(max(xs) - min(xs), max(ys) - min(ys))
+    radius = round(side * BADGE_RADIUS, 1)
+    badges = [(round(x, 1), round(y, 1)) for x, y in _place_badges(marks, radius)]
+    xs += [x + d for x, _y in badges for d in (-radius, radius)]
+    ys += [y + d for _x, y in badges for d in (-radius, radius)]
+    margin = side * MARGIN
+    left, top = min(xs) - margin, min(ys) - margin
+    width, height = max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin
+    markers = [
+        {"x": x, "y": y, "badge_x": bx, "badge_y": by, "moved": (bx, by) != (x, y)}
+        for (x, y), (bx, by) in zip(marks, badges, strict=True)
+    ]
+    return {
+        "view_box": f"{left:.1f} {top:.1f} {width:.1f} {height:.1f}",
+        "width": round(width),
+        "height": round(height),
+        "path": _path(polygons),
+        "markers": markers,
+        "radius": radius,
+        "dot_radius": round(radius * 0.3, 1),
+        "font_size": round(radius * 1.1, 1),
+        "stroke": round(radius * 0.12, 2),
+    }

@@ -1,14 +1,18 @@
 import calendar
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from campaign.germany_map import GERMANY_BOUNDS
 from shared.images import add_renditions
 from shared.publication import Publishable, Status, status_field
 from shared.richtext import RichTextField
@@ -42,6 +46,9 @@ class KommuneKind(models.TextChoices):
     KREISFREIE_STADT = "kreisfreie-stadt", _("kreisfreie Stadt")
 
 
+DESCRIPTION_MAX_LENGTH = 1000
+
+
 class KommuneQuerySet(models.QuerySet):
     def in_land(self, land: str) -> "KommuneQuerySet":
         return self.filter(land=land)
@@ -64,6 +71,20 @@ class Kommune(models.Model):
     address = models.TextField(_("Anschrift"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
+    press_name = models.CharField(_("Ansprechperson für die Presse"), max_length=200, blank=True)
+    press_phone = models.CharField(_("Telefon für die Presse"), max_length=50, blank=True)
+    press_email = models.EmailField(_("E-Mail für die Presse"), blank=True)
+    description = models.TextField(
+        _("Kurzbeschreibung"),
+        max_length=DESCRIPTION_MAX_LENGTH,
+        # TextField's max_length binds the form only; the CSV import validates with full_clean.
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+        blank=True,
+        help_text=_(
+            "So stellt sich das Jobcenter selbst vor: ein kurzer Text ohne Formatierung, höchstens 1000 Zeichen. "
+            "Eine Leerzeile beginnt einen neuen Absatz."
+        ),
+    )
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Redaktion der Kommune"),
@@ -88,6 +109,133 @@ class Kommune(models.Model):
     @property
     def display_jobcenter_name(self) -> str:
         return self.jobcenter_name or _("Jobcenter %(name)s") % {"name": self.name}
+
+
+class LocationKind(models.TextChoices):
+    MAIN = "hauptsitz", _("Hauptsitz")
+    BRANCH = "geschaeftsstelle", _("Geschäftsstelle")
+    NEIGHBOURHOOD = "stadtteilbuero", _("Stadtteil- oder Quartiersbüro")
+
+
+def _check_inside(value: Decimal | None, low: float, high: float, message, code: str) -> None:
+    if value is not None and not Decimal(str(low)) <= value <= Decimal(str(high)):
+        raise ValidationError(message, code=code, params={"low": number_format(low, 2), "high": number_format(high, 2)})
+
+
+def validate_latitude(value: Decimal | None) -> None:
+    _check_inside(
+        value,
+        GERMANY_BOUNDS["south"],
+        GERMANY_BOUNDS["north"],
+        _("Dieser Breitengrad liegt nicht in Deutschland. Erlaubt sind Werte von %(low)s bis %(high)s."),
+        "latitude_outside_germany",
+    )
+
+
+def validate_longitude(value: Decimal | None) -> None:
+    _check_inside(
+        value,
+        GERMANY_BOUNDS["west"],
+        GERMANY_BOUNDS["east"],
+        _("Dieser Längengrad liegt nicht in Deutschland. Erlaubt sind Werte von %(low)s bis %(high)s."),
+        "longitude_outside_germany",
+    )
+
+
+validate_postcode = RegexValidator(
+    r"^[0-9]{5}\Z", _("Bitte geben Sie eine fünfstellige Postleitzahl ein, z. B. 52351."), code="postcode"
+)
+
+
+class Location(models.Model):
+    """A place where people meet their Jobcenter: the main office, a Geschäftsstelle in the Kreis,
+    a Stadtteil- or Quartiersbüro. Edited with its Kommune; shown on the Jobcenter page and its map."""
+
+    KOMMUNE_PATH = "kommune"
+    TEXT_MAX_LENGTH = 1000
+
+    kommune = models.ForeignKey(Kommune, on_delete=models.CASCADE, related_name="locations", verbose_name=_("Kommune"))
+    name = models.CharField(
+        _("Bezeichnung"), max_length=120, help_text=_("z. B. „Hauptsitz“ oder „Geschäftsstelle Nord“")
+    )
+    kind = models.CharField(_("Art"), max_length=20, choices=LocationKind.choices)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200)
+    postcode = models.CharField(_("Postleitzahl"), max_length=5, validators=[validate_postcode])
+    city = models.CharField(_("Ort"), max_length=100)
+    opening_hours = models.TextField(
+        _("Öffnungszeiten"),
+        max_length=TEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+        blank=True,
+        help_text=_("Eine Zeile je Tag oder Zeitraum, z. B. „Mo–Fr 8–12 Uhr“ und „Do auch 14–17 Uhr“."),
+    )
+    accessibility = models.TextField(
+        _("Barrierefreiheit"),
+        max_length=TEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+        blank=True,
+        help_text=_(
+            "Was Besucherinnen und Besucher vorher wissen sollten: stufenloser Zugang, Aufzug, "
+            "barrierefreies WC, Induktionsschleife, Parkplätze für Menschen mit Behinderung …"
+        ),
+    )
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[validate_latitude],
+        help_text=_("In Dezimalgrad, z. B. 50,804340. Nur für die Karte; ohne Angabe steht der Standort in der Liste."),
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[validate_longitude],
+        help_text=_("In Dezimalgrad, z. B. 6,482360."),
+    )
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Standort")
+        verbose_name_plural = _("Standorte")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return f"{self.kommune.get_absolute_url()}#standort-{self.pk}"
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def clean(self) -> None:
+        errors = errors_from(super().clean)
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            errors.setdefault(missing, []).append(
+                _("Für die Karte braucht es Breiten- und Längengrad; bitte beide angeben oder beide leer lassen.")
+            )
+        elif self.has_coordinates and _swapped_into_germany(self.latitude, self.longitude):
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                _("Breiten- und Längengrad scheinen vertauscht: der Breitengrad ist in Deutschland die größere Zahl.")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+def _swapped_into_germany(latitude: Decimal, longitude: Decimal) -> bool:
+    """True when the two numbers lie in Germany only the other way round (a common slip)."""
+    south, north, west, east = (Decimal(str(GERMANY_BOUNDS[side])) for side in ("south", "north", "west", "east"))
+    inside = south <= latitude <= north and west <= longitude <= east
+    swapped = south <= longitude <= north and west <= latitude <= east
+    return swapped and not inside
 
 
 def add_one_month(day: date) -> date:

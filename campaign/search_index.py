@@ -16,7 +16,13 @@ def kommune_documents(queryset) -> Iterator[Document]:
             kommune.name,
             kommune.get_absolute_url(),
             f"{kommune.display_jobcenter_name}, {kommune.get_land_display()}" + (f". {address}" if address else ""),
-            [kommune.jobcenter_name, kommune.get_kind_display(), kommune.get_land_display(), address],
+            [
+                kommune.jobcenter_name,
+                kommune.get_kind_display(),
+                kommune.get_land_display(),
+                address,
+                kommune.description,
+            ],
         )
 
 

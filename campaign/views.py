@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 
 from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_with_counts, make_form_token
-from campaign.germany_map import HEIGHT, WIDTH, land_shapes
+from campaign.germany_map import HEIGHT, WIDTH, land_map, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
 from campaign.models import ContentPage, Kommune, Land, LandingPage, PageKey, SignLanguageVideo
 from campaign.notifications import notify_barrier_report
@@ -81,12 +81,27 @@ def kommune_list(request: HttpRequest) -> HttpResponse:
 
 
 class KommuneDetailView(DetailView):
-    model = Kommune
+    """The Jobcenter page: the Kommune's own contact data, self-description, locations with
+    their map, press contact and stories. Whatever the Kommune left empty is left out."""
+
+    queryset = Kommune.objects.prefetch_related("locations")
     template_name = "campaign/kommune_detail.html"
     context_object_name = "kommune"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        locations = list(self.object.locations.all())
+        # A marker carries its entry's number in the list (1 and 3 when the second has no coordinates).
+        for number, location in enumerate(locations, start=1):
+            location.number, location.marker = number, None
+        located = [location for location in locations if location.has_coordinates]
+        if located:
+            location_map = land_map(self.object.land, [(float(o.longitude), float(o.latitude)) for o in located])
+            for location, marker in zip(located, location_map["markers"], strict=True):
+                marker["location"] = location
+                location.marker = marker
+            context["location_map"] = location_map
+        context["locations"] = locations
         context["stories"] = list(Story.objects.published().for_kommune(self.object).for_cards())
         list_url = reverse("campaign:kommune_list")
         context["breadcrumb"] = [

@@ -304,3 +304,45 @@ def validate_kit_file(file) -> None:
             )
     elif detected in RASTER_TYPES:
         raster_info(file)
+
+
+# -- CSV tables (imports in the admin) --------------------------------------------------------
+MAX_CSV_BYTES = 1024 * 1024
+# Spreadsheets and documents saved in their own format instead of as CSV:
+# ZIP (xlsx, ods, docx), OLE (xls, doc).
+OFFICE_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+SAVE_AS_CSV = _(
+    "Bitte speichern Sie die Tabelle als „CSV UTF-8 (durch Trennzeichen getrennt)“ und laden Sie diese Datei hoch."
+)
+
+
+def read_csv_text(file) -> str:
+    """The text of an uploaded CSV table, or a German ValidationError: at most MAX_CSV_BYTES,
+    UTF-8 with or without the BOM that Excel writes, not a spreadsheet or other binary file."""
+    check_size(
+        file,
+        MAX_CSV_BYTES,
+        _("Die Datei ist zu groß (%(size)s). Eine CSV-Datei für den Import darf höchstens %(limit)s groß sein."),
+    )
+    raw = _read_all(file)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError(
+            _("Die Datei ist als UTF-16 („Unicode-Text“) gespeichert. %(advice)s"),
+            code="encoding",
+            params={"advice": SAVE_AS_CSV},
+        )
+    if detect_type(file) or raw.startswith(OFFICE_SIGNATURES) or b"\x00" in raw:
+        raise ValidationError(
+            _("Diese Datei ist keine CSV-Datei. %(advice)s"), code="not_csv", params={"advice": SAVE_AS_CSV}
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            _("Die Datei ist nicht als UTF-8 gespeichert, Umlaute würden verfälscht. %(advice)s"),
+            code="encoding",
+            params={"advice": SAVE_AS_CSV},
+        ) from None
+    if not text.strip():
+        raise ValidationError(_("Die Datei ist leer."), code="empty")
+    return text

@@ -138,6 +138,7 @@ def test_jobcenter_page_is_the_kommunes_own(dueren):
     assert "editors" not in form.fields  # who edits a Kommune is the central team's decision
     data = {name: form.initial.get(name) or "" for name in form.fields}
     data.update(phone="02421 22-0")
+    data.update({"locations-TOTAL_FORMS": "0", "locations-INITIAL_FORMS": "0"})  # the locations inline
     assert dueren.post(f"{KOMMUNEN}{own.pk}/change/", data).status_code == 302
     own.refresh_from_db()
     assert own.phone == "02421 22-0"

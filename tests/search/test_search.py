@@ -151,6 +151,13 @@ def test_renaming_a_kommune_updates_its_entry(client):
     assert titles(client, "rurtal spezial") == ["Kreis Düren"]
 
 
+def test_a_kommunes_self_description_is_found(client):
+    jena = kommune("stadt-jena")
+    jena.description = "Wir beraten auch im Stadtteilbüro Lobeda."
+    jena.save()
+    assert titles(client, "lobeda") == ["Stadt Jena"]
+
+
 def test_index_built_by_migrate_has_kommunen_leitbild_and_pages():
     assert SearchEntry.objects.filter(kind="kommune").count() == 104
     chapters = Chapter.objects.count()
