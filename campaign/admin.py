@@ -15,6 +15,7 @@ from campaign.forms import KommuneImportForm
 from campaign.kommune_import import column_labels, import_csv, template_csv
 from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, Location, SignLanguageVideo
 from editorial import dashboard
+from editorial.admin import HistoryAdmin, WorkflowAdmin
 from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
@@ -55,13 +56,14 @@ class LocationInline(admin.StackedInline):
 
 
 @admin.register(Kommune)
-class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
+class KommuneAdmin(KommuneScopedAdmin, WorkflowAdmin):
     """The central team sees all 104; a Kommune editor only their own Jobcenter page(s).
     The central team also imports the contact data of many Kommunen at once from a CSV table."""
 
     kommune_path = "pk"
-    list_display = ["name", "kind", "land", "jobcenter_name", "website"]
-    list_filter = ["land", "kind"]
+    list_display = ["name", "kind", "land", "jobcenter_name", "status", "website"]
+    list_filter = ["status", "land", "kind"]
+    authors_change_published = True
     search_fields = ["name", "jobcenter_name"]
     readonly_fields = ["name", "slug", "kind", "land"]
     filter_horizontal = ["editors"]
@@ -71,14 +73,25 @@ class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
         (None, {"fields": ["name", "slug", "kind", "land"]}),
         (_("Jobcenter"), {"fields": ["jobcenter_name", "website", "address", "phone", "email", "description"]}),
         (_("Pressekontakt"), {"fields": ["press_name", "press_phone", "press_email"]}),
+        (
+            _("Prüfung"),
+            {
+                "fields": ["status"],
+                "description": _(
+                    "Änderungen der Redaktion der Kommune gehen mit „Zur Prüfung“ an die Zentrale Redaktion. Bis "
+                    "zur Freigabe sehen Besucher die zuletzt freigegebene Fassung der Seite."
+                ),
+            },
+        ),
         (_("Redaktion"), {"fields": ["editors"]}),
     ]
 
     def get_fieldsets(self, request, obj=None):
         # Who edits a Kommune is the central team's decision.
+        fieldsets = super().get_fieldsets(request, obj)
         if is_central(request.user):
-            return self.fieldsets
-        return self.fieldsets[:-1]
+            return fieldsets
+        return [(name, options) for name, options in fieldsets if "editors" not in options.get("fields", ())]
 
     def get_urls(self):
         # Before the default URLs, whose "<object_id>/" would take these paths.
@@ -150,7 +163,7 @@ class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(LandingPage)
-class LandingPageAdmin(admin.ModelAdmin):
+class LandingPageAdmin(HistoryAdmin):
     """One row of texts: the list goes straight to it; nobody adds or deletes the landing page."""
 
     fieldsets = [
@@ -194,7 +207,7 @@ class LandingPageAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContentPage)
-class ContentPageAdmin(admin.ModelAdmin):
+class ContentPageAdmin(HistoryAdmin):
     """The five pages are fixed (each has its own address); editors change their texts."""
 
     list_display = ["title", "key", "status", "last_reviewed", "updated_at"]

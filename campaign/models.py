@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 
 from campaign.germany_map import GERMANY_BOUNDS
 from shared.images import add_renditions
-from shared.publication import Publishable, Status, status_field
+from shared.publication import Publishable, Status, Versioned, status_field
 from shared.richtext import RichTextField
 from shared.validation import errors_from
 from shared.videos import VideoMedia
@@ -54,8 +55,12 @@ class KommuneQuerySet(models.QuerySet):
         return self.filter(land=land)
 
 
-class Kommune(models.Model):
-    """One of the 104 Optionskommunen: a Landkreis or kreisfreie Stadt that runs its Jobcenter alone."""
+class Kommune(Versioned):
+    """One of the 104 Optionskommunen: a Landkreis or kreisfreie Stadt that runs its Jobcenter alone.
+
+    Its Jobcenter page is reviewed like a story, but the page itself is always there: while a change
+    waits ("Entwurf" or "Zur Prüfung"), visitors see the last approved revision (history), and the
+    Kommune's editors and the central team see the change with a preview banner."""
 
     name = models.CharField(_("Name"), max_length=120, unique=True)
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=120, unique=True)
@@ -85,6 +90,7 @@ class Kommune(models.Model):
             "Eine Leerzeile beginnt einen neuen Absatz."
         ),
     )
+    status = status_field(default=Status.PUBLISHED)
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Redaktion der Kommune"),
@@ -105,6 +111,18 @@ class Kommune(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("campaign:kommune_detail", kwargs={"slug": self.slug})
+
+    # The workflow (editorial.admin.WorkflowAdmin) asks these, as of a Publishable.
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    def stored_status(self) -> str | None:
+        return Kommune.objects.filter(pk=self.pk).values_list("status", flat=True).first() if self.pk else None
+
+    def approved_revision(self):
+        """The last approved state of the page (a historical Kommune), or None."""
+        return self.history.filter(status=Status.PUBLISHED).first()
 
     @property
     def display_jobcenter_name(self) -> str:
@@ -244,7 +262,7 @@ def add_one_month(day: date) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-class LandingPage(models.Model):
+class LandingPage(Versioned):
     """The texts of the landing page: one row, edited by the central editors."""
 
     title = models.CharField(_("Titel"), max_length=100)
@@ -311,7 +329,7 @@ class PageKey(models.TextChoices):
     SIGN_LANGUAGE = "sign_language", _("Gebärdensprache")
 
 
-class ContentPage(Publishable):
+class ContentPage(Publishable, Versioned):
     """Imprint, privacy policy, accessibility statement, Leichte Sprache, Gebärdensprache."""
 
     key = models.CharField(_("Seite"), max_length=30, choices=PageKey.choices, unique=True)
@@ -421,3 +439,11 @@ class BarrierReport(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status in self.OPEN_STATUSES and self.reply_by < timezone.localdate()
+
+
+# Revisions with diff and restore (editorial.admin.HistoryAdmin). Locations have a history too,
+# so that the Jobcenter page can show the locations of its last approved revision.
+register(Kommune, excluded_fields=["version"])
+register(Location)
+register(LandingPage, excluded_fields=["version"])
+register(ContentPage, excluded_fields=["version"])

@@ -11,9 +11,11 @@ from django.views.generic import DetailView, TemplateView
 from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_with_counts, make_form_token
 from campaign.germany_map import HEIGHT, WIDTH, land_map, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
-from campaign.models import ContentPage, Kommune, Land, LandingPage, PageKey, SignLanguageVideo
+from campaign.models import ContentPage, Kommune, Land, LandingPage, Location, PageKey, SignLanguageVideo
 from campaign.notifications import notify_barrier_report
 from press.models import KeyFigure, PressRelease
+from shared.publication import can_preview
+from shared.roles import is_central, kommune_ids
 from stories.models import Story
 
 HOME_PRESS_RELEASES = 3
@@ -88,9 +90,27 @@ class KommuneDetailView(DetailView):
     template_name = "campaign/kommune_detail.html"
     context_object_name = "kommune"
 
+    def page_content(self):
+        """The Kommune and its locations as visitors may see them: the live rows when the page is
+        approved or the viewer may preview it, else the last approved revision (or none)."""
+        kommune, request = self.object, self.request
+        grant = getattr(request, "preview_grant", None)
+        previewing = grant == ("campaign.kommune", str(kommune.pk)) or (
+            can_preview(request.user, Kommune) and (is_central(request.user) or kommune.pk in kommune_ids(request.user))
+        )
+        if kommune.is_published or previewing:
+            return kommune, list(kommune.locations.all()), not kommune.is_published
+        approved = kommune.approved_revision()
+        if approved is None:  # never approved: the page shows what the list of the 104 shows
+            blank = Kommune(pk=kommune.pk, name=kommune.name, slug=kommune.slug, kind=kommune.kind, land=kommune.land)
+            return blank, [], False
+        located = Location.history.as_of(approved.history_date).filter(kommune_id=kommune.pk)
+        return approved.instance, sorted(located, key=lambda o: (o.position, o.pk)), False
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        locations = list(self.object.locations.all())
+        shown, locations, context["preview"] = self.page_content()
+        context["kommune"] = context["object"] = shown
         # A marker carries its entry's number in the list (1 and 3 when the second has no coordinates).
         for number, location in enumerate(locations, start=1):
             location.number, location.marker = number, None

@@ -159,6 +159,9 @@ class WorkflowAdmin(HistoryAdmin):
     """For Publishable + Versioned types that are reviewed before they go public."""
 
     form = WorkflowForm
+    # True for pages that stay public while a change waits (the Jobcenter page): a Kommune editor
+    # may then change a published row; the change goes back to "Entwurf"/"Zur Prüfung".
+    authors_change_published = False
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -184,7 +187,8 @@ class WorkflowAdmin(HistoryAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         # Published and archived rows are the central team's; a Kommune editor may view them.
-        if obj is not None and obj.status in (Status.PUBLISHED, Status.ARCHIVED) and not is_central(request.user):
+        locked = (Status.ARCHIVED,) if self.authors_change_published else (Status.PUBLISHED, Status.ARCHIVED)
+        if obj is not None and obj.status in locked and not is_central(request.user):
             return False
         return super().has_change_permission(request, obj)
 
@@ -192,8 +196,11 @@ class WorkflowAdmin(HistoryAdmin):
         old = obj.stored_status() if change else None
         super().save_model(request, obj, form, change)
         action = action_for(old, obj.status)
-        if action == Action.SENT_BACK and not is_central(request.user):
-            action = Action.WITHDRAWN
+        if not is_central(request.user):
+            if action == Action.SENT_BACK:
+                action = Action.WITHDRAWN
+            elif action == Action.UNPUBLISHED:  # an author starts a change of a public page
+                action = None
         if action is not None:
             comment = form.cleaned_data.get("review_comment", "").strip()
             record(request.user, obj, action, comment=comment, base_url=request.build_absolute_uri("/"))

@@ -31,3 +31,15 @@ def run_django(code: str, **env: str):
     return subprocess.run(
         [sys.executable, "-c", script], env=full_env, cwd=project, capture_output=True, text=True, check=False
     )
+
+
+def admin_form_data(form, exclude=(), **changes) -> dict:
+    """POST data of an admin form as the browser sends it unchanged: each field's initial value
+    (0 stays 0, None becomes empty), including the hidden `loaded_version`; then `changes`."""
+    data = {}
+    for name in form.fields:
+        if name in exclude:
+            continue
+        value = form.initial.get(name)
+        data[name] = "" if value is None else value
+    return {**data, **changes}

@@ -9,6 +9,7 @@ from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from stories.models import Story
 from tests.factories import StoryFactory, UserFactory, kommune
+from tests.helpers import admin_form_data
 from tests.stories.test_admin import story_form as admin_story_form
 
 pytestmark = pytest.mark.django_db
@@ -136,8 +137,7 @@ def test_jobcenter_page_is_the_kommunes_own(dueren):
     assert "Stuttgart" not in dueren.get(f"{KOMMUNEN}{other.pk}/change/", follow=True).content.decode()
     form = dueren.get(f"{KOMMUNEN}{own.pk}/change/").context["adminform"].form
     assert "editors" not in form.fields  # who edits a Kommune is the central team's decision
-    data = {name: form.initial.get(name) or "" for name in form.fields}
-    data.update(phone="02421 22-0")
+    data = admin_form_data(form, phone="02421 22-0", status="review")
     data.update({"locations-TOTAL_FORMS": "0", "locations-INITIAL_FORMS": "0"})  # the locations inline
     assert dueren.post(f"{KOMMUNEN}{own.pk}/change/", data).status_code == 302
     own.refresh_from_db()

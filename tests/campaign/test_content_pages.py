@@ -89,6 +89,7 @@ def test_rich_text_is_sanitized_when_editors_save(admin_client):
             '<iframe src="https://example.org"></iframe>',
             "last_reviewed": "01.12.2026",
             "status": "published",
+            "loaded_version": page.version,
         },
     )
     assert response.status_code == 302

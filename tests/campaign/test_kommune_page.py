@@ -15,6 +15,7 @@ from campaign.models import Location, LocationKind
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from tests.campaign.html import KommunePage
 from tests.factories import PhotoFactory, StoryFactory, UserFactory, kommune
+from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -341,7 +342,8 @@ def change_url(owner) -> str:
 def kommune_form(client, owner, locations: list[dict], initial: int = 0) -> dict:
     """The Kommune's change form as the admin posts it, with `locations` as the inline rows."""
     form = client.get(change_url(owner)).context["adminform"].form
-    data = {name: form.initial.get(name) or "" for name in form.fields if name != "editors"}
+    # A Kommune editor's change of the page goes to the central team for review.
+    data = admin_form_data(form, exclude=["editors"], status="review")
     data.update(
         {
             "locations-TOTAL_FORMS": str(len(locations)),
