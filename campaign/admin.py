@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.http import HttpRequest, HttpResponseRedirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -8,13 +11,34 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, SignLanguageVideo
-from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin
+from shared.admin import (
+    FILE_FIELDS,
+    VIDEO_FIELDSETS,
+    AccessibleSelectFilter,
+    KommuneScopedAdmin,
+    VideoAdminMixin,
+)
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
 
+# The accounts and groups of the editorial roles (shared/roles.py): Django's own admins, with the
+# two-box selector for groups and permissions that screen readers can use.
+admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
+
+
+@admin.register(get_user_model())
+class UserAdmin(AccessibleSelectFilter, auth_admin.UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(AccessibleSelectFilter, auth_admin.GroupAdmin):
+    pass
+
 
 @admin.register(Kommune)
-class KommuneAdmin(KommuneScopedAdmin, admin.ModelAdmin):
+class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, admin.ModelAdmin):
     """The central team sees all 104; a Kommune editor only their own Jobcenter page(s)."""
 
     kommune_path = "pk"
@@ -106,7 +130,7 @@ class ContentPageAdmin(admin.ModelAdmin):
 class SignLanguageVideoAdmin(VideoAdminMixin, admin.ModelAdmin):
     list_display = ["title", "demo_label", "duration", "position", "status"]
     list_filter = ["status", "is_demo"]
-    formfield_overrides = IMAGE_FIELD
+    formfield_overrides = FILE_FIELDS
     fieldsets = [
         (None, {"fields": ["title", "position", "is_demo"]}),
         (_("Veröffentlichung"), {"fields": PUBLICATION_FIELDS}),

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from leitbild.models import Chapter, Commitment, Leitbild, PreamblePoint
+from shared.admin import LabelledTabularInline
 
 
 def structure_locked() -> bool:
@@ -60,7 +61,7 @@ class InlineWidgetsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PreamblePointInline(InlineWidgetsMixin, admin.TabularInline):
+class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline):
     model = PreamblePoint
     formset = PositionedFormSet
     fields = ["position", "text"]
@@ -68,7 +69,7 @@ class PreamblePointInline(InlineWidgetsMixin, admin.TabularInline):
     view_on_site = False
 
 
-class ChapterInline(InlineWidgetsMixin, admin.TabularInline):
+class ChapterInline(InlineWidgetsMixin, LabelledTabularInline):
     """The Leitbild's structure at a glance: order and titles; texts and commitments are
     edited on each chapter's own page (link "Ändern")."""
 
@@ -113,7 +114,7 @@ class LeitbildAdmin(admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
 
-class CommitmentInline(InlineWidgetsMixin, admin.TabularInline):
+class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline):
     model = Commitment
     formset = PositionedFormSet
     fields = ["position", "text"]
