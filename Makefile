@@ -89,6 +89,8 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# locale/de/*.po also hold our supplement to Django's German catalogue, whose msgids are not in
+# our source: makemessages marks them obsolete (#~). Restore them before committing (git diff locale/).
 messages: $(VENV)/.installed-dev
 	$(TEST_ENV) $(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'node_modules/*'
 	$(TEST_ENV) $(PY) manage.py compilemessages --ignore '.venv/*'

@@ -1,4 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -16,9 +19,30 @@ from campaign.kommune_import import column_labels, import_csv, template_csv
 from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, Location, SignLanguageVideo
 from editorial import dashboard
 from editorial.admin import HistoryAdmin, WorkflowAdmin
-from shared.admin import IMAGE_FIELD, VIDEO_FIELDSETS, KommuneScopedAdmin, VideoAdminMixin
+from shared.admin import (
+    FILE_FIELDS,
+    VIDEO_FIELDSETS,
+    AccessibleSelectFilter,
+    KommuneScopedAdmin,
+    VideoAdminMixin,
+)
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
+
+# The accounts and groups of the editorial roles (shared/roles.py): Django's own admins, with the
+# two-box selector for groups and permissions that screen readers can use.
+admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
+
+
+@admin.register(get_user_model())
+class UserAdmin(AccessibleSelectFilter, auth_admin.UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(AccessibleSelectFilter, auth_admin.GroupAdmin):
+    pass
 
 
 class LocationInline(admin.StackedInline):
@@ -56,7 +80,7 @@ class LocationInline(admin.StackedInline):
 
 
 @admin.register(Kommune)
-class KommuneAdmin(KommuneScopedAdmin, WorkflowAdmin):
+class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, WorkflowAdmin):
     """The central team sees all 104; a Kommune editor only their own Jobcenter page(s).
     The central team also imports the contact data of many Kommunen at once from a CSV table."""
 
@@ -225,7 +249,7 @@ class ContentPageAdmin(HistoryAdmin):
 class SignLanguageVideoAdmin(VideoAdminMixin, admin.ModelAdmin):
     list_display = ["title", "demo_label", "duration", "position", "status"]
     list_filter = ["status", "is_demo"]
-    formfield_overrides = IMAGE_FIELD
+    formfield_overrides = FILE_FIELDS
     fieldsets = [
         (None, {"fields": ["title", "position", "is_demo"]}),
         (_("Veröffentlichung"), {"fields": PUBLICATION_FIELDS}),

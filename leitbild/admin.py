@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import HistoryAdmin
 from leitbild.models import Chapter, Commitment, Leitbild, PreamblePoint
+from shared.admin import LabelledTabularInline
 
 
 def structure_locked() -> bool:
@@ -61,7 +62,7 @@ class InlineWidgetsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PreamblePointInline(InlineWidgetsMixin, admin.TabularInline):
+class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline):
     model = PreamblePoint
     formset = PositionedFormSet
     fields = ["position", "text"]
@@ -69,7 +70,7 @@ class PreamblePointInline(InlineWidgetsMixin, admin.TabularInline):
     view_on_site = False
 
 
-class ChapterInline(InlineWidgetsMixin, admin.TabularInline):
+class ChapterInline(InlineWidgetsMixin, LabelledTabularInline):
     """The Leitbild's structure at a glance: order and titles; texts and commitments are
     edited on each chapter's own page (link "Ändern")."""
 
@@ -114,7 +115,7 @@ class LeitbildAdmin(HistoryAdmin):
         return super().changelist_view(request, extra_context)
 
 
-class CommitmentInline(InlineWidgetsMixin, admin.TabularInline):
+class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline):
     model = Commitment
     formset = PositionedFormSet
     fields = ["position", "text"]

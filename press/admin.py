@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import WorkflowAdmin
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
+from shared.admin import FILE_FIELDS, LabelledListEditable
 from shared.publication import PUBLICATION_FIELDS
 
 PREVIEW_WIDTH = 240
@@ -46,7 +47,7 @@ class PressCoverageAdmin(admin.ModelAdmin):
 
 
 @admin.register(PressContact)
-class PressContactAdmin(admin.ModelAdmin):
+class PressContactAdmin(LabelledListEditable, admin.ModelAdmin):
     list_display = ["organisation", "department", "name", "phone", "position", "status"]
     list_editable = ["position", "status"]
     fields = [
@@ -65,6 +66,7 @@ class PressContactAdmin(admin.ModelAdmin):
 @admin.register(PressKitItem)
 class PressKitItemAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "file_description", "credit", "show_in_kit", "status", "demo_label"]
+    formfield_overrides = FILE_FIELDS
     list_filter = ["kind", "show_in_kit", "status", "is_demo"]
     search_fields = ["title", "credit"]
     fields = [
@@ -114,7 +116,7 @@ class PressKitItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(admin.ModelAdmin):
+class KeyFigureAdmin(LabelledListEditable, admin.ModelAdmin):
     list_display = ["value", "label", "source", "as_of", "position", "status"]
     list_editable = ["position", "status"]
     list_filter = ["status"]

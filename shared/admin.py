@@ -1,23 +1,103 @@
-"""Admin pieces every app with images or videos uses: the video fieldsets and previews."""
+"""Admin pieces the apps share: file widgets, the video fieldsets and previews, labels for the
+inputs Django's admin leaves unnamed, and the rights of the editorial roles."""
 
 from django.contrib import admin
+from django.contrib.admin import widgets
 from django.db import models
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from shared.roles import in_own_kommunen, is_central, kommune_ids
 
 PREVIEW_WIDTH = 240
-# Django's German translation lacks this message; editors must never see English.
-IMAGE_FIELD = {
+# The admin's JavaScript fixes for widgets of Django and django-prose-editor (see the file).
+ADMIN_JS = "js/admin.js"
+
+
+class FileInput(widgets.AdminFileWidget):
+    """Django 6.1 puts the admin's file input into a <fieldset> whose <legend> names the group but
+    not the input, which is left without a name (axe: "label"). Without the fieldset the field's
+    <label for> names the file input (and opens the file chooser), the help text describes it
+    (aria-describedby), and the "Zurücksetzen" box keeps its own label."""
+
+    use_fieldset = False
+
+
+# Every admin with file or image fields uses these (tests/shared/test_admin.py checks it).
+FILE_FIELDS = {
+    models.FileField: {"widget": FileInput},
     models.ImageField: {
+        "widget": FileInput,
+        # Django's German translation lacks this message; editors must never see English.
         "error_messages": {
             "invalid_image": _(
                 "Diese Datei ist kein Bild oder sie ist beschädigt. Bitte ein Bild als JPEG, PNG oder WebP hochladen."
             )
-        }
-    }
+        },
+    },
 }
+
+
+class FilteredSelectMultiple(widgets.FilteredSelectMultiple):
+    """Django's two-box selector (filter_horizontal) with admin.js, which gives the magnifier icon
+    in each filter field's label role="img": Django sets an aria-label on a plain <span>, which
+    ARIA does not allow (axe: "aria-prohibited-attr"), so the filter fields had no real name."""
+
+    class Media:
+        js = [ADMIN_JS]
+
+
+class AccessibleSelectFilter:
+    """For admins with filter_horizontal or filter_vertical: the selector above."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in [*self.filter_horizontal, *self.filter_vertical] and "widget" not in kwargs:
+            kwargs["widget"] = FilteredSelectMultiple(db_field.verbose_name, db_field.name in self.filter_vertical)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def _label_row(form, row: str) -> None:
+    for field in form.fields.values():
+        if not field.widget.is_hidden:
+            field.widget.attrs["aria-label"] = _("%(field)s (%(row)s)") % {"field": field.label, "row": row}
+
+
+class LabelledListEditable:
+    """list_editable puts inputs into change list cells under a column heading but without a label
+    (axe: "label"). Each gets a name of column and row: "Reihenfolge (Ausbildung)"."""
+
+    def get_changelist_form(self, request, **kwargs):
+        base = super().get_changelist_form(request, **kwargs)
+
+        class LabelledForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                _label_row(self, Truncator(str(self.instance)).chars(60))
+
+        return LabelledForm
+
+
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline puts its inputs into table cells under a column heading but without a label
+    (axe: "label"). Each gets a name of column and row: "Position (Vorhaben 2)", "Löschen (Vorhaben 2)",
+    "Text (Vorhaben, neu)" in the rows that "hinzufügen" adds."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        base = super().get_formset(request, obj, **kwargs)
+        verbose_name = self.verbose_name
+
+        class LabelledFormSet(base):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if index is None:  # the template row that "hinzufügen" copies
+                    row = _("%(name)s, neu") % {"name": verbose_name}
+                else:
+                    row = _("%(name)s %(number)d") % {"name": verbose_name, "number": index + 1}
+                _label_row(form, row)
+
+        return LabelledFormSet
+
 
 VIDEO_FIELDSETS = [
     (

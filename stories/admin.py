@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import WorkflowAdmin
 from shared.admin import (
-    IMAGE_FIELD,
+    FILE_FIELDS,
     VIDEO_FIELDSETS,
     KommuneFilter,
     KommuneScopedAdmin,
+    LabelledListEditable,
     LandFilter,
     VideoAdminMixin,
     preview,
@@ -55,7 +56,7 @@ class PhotoInlineFormSet(BaseInlineFormSet):
 class PhotoInline(admin.StackedInline):
     model = Photo
     formset = PhotoInlineFormSet
-    formfield_overrides = IMAGE_FIELD
+    formfield_overrides = FILE_FIELDS
     extra = 1
     fields = ["image", "image_preview", "alt_text", "caption", "credit", "position", "press_cleared"]
     readonly_fields = ["image_preview"]
@@ -89,7 +90,7 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
     date_hierarchy = "publish_from"
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PhotoInline]
-    formfield_overrides = {**IMAGE_FIELD, models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    formfield_overrides = {**FILE_FIELDS, models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
         (None, {"fields": ["kind", "name", "slug", "role", "quote", "teaser", "body", "kommune", "topics"]}),
         (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "featured"]}),
@@ -116,7 +117,7 @@ class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin):
     list_filter = ["status", "is_example"]
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}
-    formfield_overrides = IMAGE_FIELD
+    formfield_overrides = FILE_FIELDS
     fieldsets = [
         (None, {"fields": ["title", "slug", "teaser", "body"]}),
         (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "position"]}),
@@ -129,7 +130,7 @@ class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(LabelledListEditable, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}

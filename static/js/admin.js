@@ -1,0 +1,143 @@
+/*
+ * Admin: fixes for widgets of Django 6.1 and django-prose-editor 0.28 that only script can reach.
+ * Loaded through the media of the widgets that need it (shared/admin.py, shared/richtext.py);
+ * only attributes change, so the strict Content-Security-Policy holds.
+ *
+ * 1. The two-box selector (filter_horizontal): Django puts the filter fields' names on the
+ *    magnifier icon, a <span> with aria-label but no role, which ARIA does not allow (axe:
+ *    aria-prohibited-attr). As role="img" the icon names the filter field inside its <label>.
+ * 2. The rich-text editor: its editable area (role="textbox") gets the name and description
+ *    of the field it edits, and its toolbar German titles instead of English ones, which the
+ *    editor hard-codes. The texts are German source strings through gettext.
+ */
+(function () {
+  "use strict";
+
+  var gettext = window.gettext || function (text) { return text; };
+
+  // --- 1. the two-box selector -------------------------------------------------------------
+
+  function nameFilterIcons(fieldId) {
+    ["_input", "_selected_input"].forEach(function (suffix) {
+      var icon = document.querySelector('label[for="' + fieldId + suffix + '"] .search-label-icon');
+      if (icon) {
+        icon.setAttribute("role", "img");
+      }
+    });
+  }
+
+  // SelectFilter2.js sets up each selector on "load" (and for inline rows added later), always
+  // through window.SelectFilter.init; by DOMContentLoaded every script of the page has run.
+  document.addEventListener("DOMContentLoaded", function () {
+    var SelectFilter = window.SelectFilter;
+    if (!SelectFilter || SelectFilter.namesIcons) {
+      return;
+    }
+    var init = SelectFilter.init;
+    SelectFilter.init = function (fieldId) {
+      var result = init.apply(this, arguments);
+      nameFilterIcons(fieldId);
+      return result;
+    };
+    SelectFilter.namesIcons = true;
+  });
+
+  // --- 2. the rich-text editor -------------------------------------------------------------
+
+  // The toolbar titles of django-prose-editor 0.28 (title and aria-label of each button) and
+  // the texts of the block type picker.
+  var TOOLBAR = {
+    "paragraph": gettext("Absatz"),
+    "Paragraph": gettext("Absatz"),
+    "heading 1": gettext("Überschrift 1"),
+    "heading 2": gettext("Überschrift 2"),
+    "heading 3": gettext("Überschrift 3"),
+    "Heading 1": gettext("Überschrift 1"),
+    "Heading 2": gettext("Überschrift 2"),
+    "Heading 3": gettext("Überschrift 3"),
+    "bold": gettext("Fett"),
+    "italic": gettext("Kursiv"),
+    "underline": gettext("Unterstrichen"),
+    "strike": gettext("Durchgestrichen"),
+    "subscript": gettext("Tiefgestellt"),
+    "superscript": gettext("Hochgestellt"),
+    "unordered list": gettext("Aufzählung"),
+    "ordered list": gettext("Nummerierte Liste"),
+    "blockquote": gettext("Zitat"),
+    "horizontal rule": gettext("Trennlinie"),
+    "insert link": gettext("Link einfügen"),
+    "remove link": gettext("Link entfernen"),
+    "undo": gettext("Rückgängig"),
+    "redo": gettext("Wiederholen"),
+    "figure": gettext("Bild"),
+    "Code": gettext("Code"),
+    "Code block": gettext("Codeblock"),
+    "edit HTML": gettext("HTML bearbeiten"),
+    "Insert table": gettext("Tabelle einfügen"),
+    "Merge cells": gettext("Zellen verbinden"),
+    "Split cell": gettext("Zelle teilen"),
+  };
+
+  function german(text) {
+    return Object.prototype.hasOwnProperty.call(TOOLBAR, text) ? TOOLBAR[text] : text;
+  }
+
+  function translate(element, attribute) {
+    var text = element.getAttribute(attribute);
+    if (text && german(text) !== text) {
+      element.setAttribute(attribute, german(text));
+    }
+  }
+
+  function translateToolbar(menubar) {
+    menubar.querySelectorAll("button").forEach(function (button) {
+      translate(button, "title");
+      translate(button, "aria-label");
+    });
+    menubar.querySelectorAll(".prose-menubar__option > *").forEach(function (option) {
+      var text = option.textContent.trim();
+      if (german(text) !== text) {  // changing only English texts ends the observer's round
+        option.textContent = german(text);
+      }
+    });
+  }
+
+  function nameEditableArea(area, textarea) {
+    var label = textarea.id && document.querySelector('label[for="' + textarea.id + '"]');
+    if (label) {
+      label.id = label.id || textarea.id + "_label";
+      area.setAttribute("aria-labelledby", label.id);
+    }
+    var help = textarea.id && document.getElementById(textarea.id + "_helptext");
+    if (help) {
+      area.setAttribute("aria-describedby", help.id);
+    }
+  }
+
+  function watchToolbar(container) {
+    var menubar = container.querySelector(".prose-menubar");
+    if (!menubar) {  // the editor adds its toolbar just after announcing itself
+      var waiting = new MutationObserver(function () {
+        if (container.querySelector(".prose-menubar")) {
+          waiting.disconnect();
+          watchToolbar(container);
+        }
+      });
+      waiting.observe(container, { childList: true });
+      return;
+    }
+    translateToolbar(menubar);
+    // The block type button is replaced by a fresh English copy whenever the cursor moves.
+    new MutationObserver(function () { translateToolbar(menubar); }).observe(menubar, {
+      childList: true,
+      subtree: true,
+    });
+  }
+
+  // django-prose-editor announces each editor it has set up; this script runs before it.
+  document.addEventListener("prose-editor:ready", function (event) {
+    var textarea = event.detail.textarea;
+    nameEditableArea(event.detail.editor.view.dom, textarea);
+    watchToolbar(textarea.closest(".prose-editor") || textarea.parentElement);
+  });
+})();
