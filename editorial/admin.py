@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from editorial import preview
 from editorial.models import Action, AuditEntry
@@ -116,12 +117,33 @@ def is_restore(request) -> bool:
     return bool(match and (match.url_name or "").endswith("_simple_history"))
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """The diff in the editors' words: choice labels instead of stored values, „ja“/„nein“,
+    dates in German, and a dash for an empty value."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        value = super().prepare_delta_change_value(change, value)
+        if value in (None, ""):
+            return "–"
+        if getattr(field, "choices", None) and not isinstance(value, list):
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return _("ja") if value else _("nein")
+        if hasattr(value, "tzinfo"):
+            return date_format(localtime(value), "DATETIME_FORMAT")
+        return value
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """History with diff and restore; concurrent saves refused. The hidden `loaded_version` field
     is added to the first fieldset by itself."""
 
     form = VersionedForm
     history_list_per_page = 50
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
 
     def editable(self, request, obj=None) -> bool:
         return self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)

@@ -223,6 +223,9 @@ class KommuneScopedAdmin:
 
     kommune_path = ""
 
+    class Media:
+        js = [ADMIN_JS]  # names the searchable Kommune field (static/js/admin.js)
+
     @property
     def kommune_lookup(self) -> str:
         return self.kommune_path or self.model.KOMMUNE_PATH

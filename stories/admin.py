@@ -83,7 +83,7 @@ class FormatFilter(admin.SimpleListFilter):
 @admin.register(Story)
 class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
     list_display = ["picture", "name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
-    list_display_links = ["picture", "name"]
+    list_display_links = ["name"]
     list_filter = ["status", FormatFilter, "kind", KommuneFilter, LandFilter, "topics", "featured", "is_example"]
     list_select_related = ["kommune"]
     search_fields = ["name", "quote", "kommune__name"]
@@ -113,7 +113,7 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
 @admin.register(ExplainerVideo)
 class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin):
     list_display = ["picture", "title", "status", "publish_from", "position", "is_example"]
-    list_display_links = ["picture", "title"]
+    list_display_links = ["title"]
     list_filter = ["status", "is_example"]
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}

@@ -9,6 +9,9 @@
  * 2. The rich-text editor: its editable area (role="textbox") gets the name and description
  *    of the field it edits, and its toolbar German titles instead of English ones, which the
  *    editor hard-codes. The texts are German source strings through gettext.
+ * 3. The searchable choice (autocomplete_fields, Select2): its combobox and the box showing the
+ *    choice are named by the field's <label> (Select2 names them by the chosen text only, which
+ *    is empty before a choice).
  */
 (function () {
   "use strict";
@@ -139,5 +142,43 @@
     var textarea = event.detail.textarea;
     nameEditableArea(event.detail.editor.view.dom, textarea);
     watchToolbar(textarea.closest(".prose-editor") || textarea.parentElement);
+  });
+
+  // --- 3. the searchable choice ------------------------------------------------------------
+
+  function nameAutocompletes(root) {
+    root.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
+      var label = select.id && document.querySelector('label[for="' + select.id + '"]');
+      var container = select.nextElementSibling;
+      var selection = container && container.querySelector(".select2-selection");
+      if (!label || !selection) {
+        return;
+      }
+      label.id = label.id || select.id + "_label";
+      var rendered = selection.querySelector(".select2-selection__rendered");
+      var names = [label.id];
+      if (rendered && rendered.id) {
+        rendered.setAttribute("aria-labelledby", label.id + " " + rendered.id);
+        names.push(rendered.id);
+      }
+      selection.setAttribute("aria-labelledby", names.join(" "));
+    });
+  }
+
+  // Django's autocomplete.js sets Select2 up in a jQuery ready handler, which jQuery runs
+  // asynchronously (before or after "load"), and again for inline rows added later: name each
+  // box as soon as Select2 has inserted it.
+  document.addEventListener("DOMContentLoaded", function () {
+    nameAutocompletes(document);
+    new MutationObserver(function (records) {
+      var added = records.some(function (record) {
+        return Array.prototype.some.call(record.addedNodes, function (node) {
+          return node.classList && node.classList.contains("select2-container");
+        });
+      });
+      if (added) {
+        nameAutocompletes(document);
+      }
+    }).observe(document.body, { childList: true, subtree: true });
   });
 })();

@@ -38,7 +38,6 @@ def test_kommune_editor_writes_and_central_editor_publishes(site):
     site.open("/admin/stories/story/add/")
     assert_accessible(page)
     page.fill("#id_name", "Lena Browser")
-    page.fill("#id_slug", "lena-browser")
     page.fill("#id_quote", "Ich arbeite wieder als Mechatronikerin.")
     page.fill("#id_teaser", "Lena Browser hat eine neue Stelle gefunden.")
     page.select_option("#id_kommune", label="Kreis Düren")
