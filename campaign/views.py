@@ -104,7 +104,11 @@ class KommuneDetailView(DetailView):
         if approved is None:  # never approved: the page shows what the list of the 104 shows
             blank = Kommune(pk=kommune.pk, name=kommune.name, slug=kommune.slug, kind=kommune.kind, land=kommune.land)
             return blank, [], False
-        located = Location.history.as_of(approved.history_date).filter(kommune_id=kommune.pk)
+        # Locations are saved with their Kommune, just after it: the approved locations are those
+        # of the moment the next revision (the change that waits) began.
+        following = kommune.history.filter(history_date__gt=approved.history_date).order_by("history_date").first()
+        moment = following.history_date if following else approved.history_date
+        located = Location.history.as_of(moment).filter(kommune_id=kommune.pk)
         return approved.instance, sorted(located, key=lambda o: (o.position, o.pk)), False
 
     def get_context_data(self, **kwargs):

@@ -190,7 +190,7 @@ class KommuneFilter(admin.SimpleListFilter):
 
 
 class LandFilter(admin.SimpleListFilter):
-    """Only the Länder that have Optionskommunen (Berlin, Bremen, Hamburg and the Saarland have none)."""
+    """Only the Länder that have Optionskommunen (the city states Berlin, Bremen and Hamburg have none)."""
 
     title = _("Land")
     parameter_name = "land"

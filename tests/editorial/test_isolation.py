@@ -52,7 +52,7 @@ def make_kommune(k, title):
 CASES = {
     "story": Case("/admin/stories/story/", make_story, lambda row: row.name),
     "auditentry": Case("/admin/editorial/auditentry/", make_entry, lambda row: row.object_repr, False, False),
-    "kommune": Case("/admin/campaign/kommune/", make_kommune, lambda row: row.jobcenter_name, False, False),
+    "kommune": Case("/admin/campaign/kommune/", make_kommune, lambda row: row.jobcenter_name, True, False),
 }
 
 
