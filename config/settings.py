@@ -171,6 +171,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 # Asked before a file is served: True hides it (files that only unpublished rows use).
 MEDIA_ACCESS_CHECK = "shared.media_access.hidden"
+# Which draft a request may see through a signed preview link (its Referer), for the check above.
+PREVIEW_GRANT = "editorial.preview.grant_from_referer"
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

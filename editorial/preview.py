@@ -6,12 +6,13 @@ with the preview banner; it is never indexed, never cached and reveals no other 
 """
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.db import models
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 
 SALT = "editorial.preview"
 
@@ -43,4 +44,22 @@ def target(label: str, pk: str) -> models.Model | None:
     try:
         return model._default_manager.filter(pk=pk).first()
     except (ValueError, TypeError):
+        return None
+
+
+def grant_from_referer(request) -> tuple[str, str] | None:
+    """(label, pk) when the request comes from a valid preview page of this site: the pictures and
+    videos of the previewed draft load for the link's holder (shared/media_access.py)."""
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if not referer.path or referer.netloc != request.get_host():
+        return None
+    try:
+        match = resolve(referer.path)
+    except Resolver404:
+        return None
+    if match.view_name != "editorial:preview":
+        return None
+    try:
+        return unsign(match.kwargs["token"])
+    except (signing.BadSignature, ValueError, TypeError):
         return None

@@ -30,5 +30,7 @@ def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
         response = response.render()
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Same-origin only: its pictures load with the link as Referer (editorial.preview.grant_from_referer);
+    # other hosts never learn the link.
+    response["Referrer-Policy"] = "same-origin"
     return response

@@ -13,4 +13,4 @@ class StoriesConfig(AppConfig):
         video_fields = ["video_webm", "video_mp4", "captions", "poster"]
         protect(Story, video_fields, folder=f"{Story.MEDIA_FOLDER}/")
         protect(ExplainerVideo, video_fields, folder=f"{ExplainerVideo.MEDIA_FOLDER}/")
-        protect(Photo, ["image"], folder="stories/photos/", owner="story__", owner_model=Story)
+        protect(Photo, ["image"], folder="stories/", owner="story__", owner_model=Story)

@@ -57,3 +57,20 @@ def test_a_tampered_link_reveals_no_other_draft(client, draft):
     response = client.get(f"/vorschau/{tampered}/")
     assert response.status_code == 404
     assert "Stella Geheim" not in response.content.decode()
+
+
+def test_the_pictures_of_the_draft_load_for_the_link_holder_only(client, draft, settings, tmp_path):
+    from tests.factories import PhotoFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    photo = PhotoFactory(story=draft)
+    other = PhotoFactory(story=StoryFactory(status=Status.DRAFT, kommune=kommune("kreis-dueren")))
+    link = "http://testserver" + preview.link_for(draft)
+    assert client.get(photo.image_jpeg_480.url).status_code == 404
+    assert client.get(photo.image_jpeg_480.url, headers={"referer": link}).status_code == 200
+    assert client.get(photo.image.url, headers={"referer": link}).status_code == 200
+    # The link opens this draft's files only, and a forged or foreign Referer opens nothing.
+    assert client.get(other.image.url, headers={"referer": link}).status_code == 404
+    foreign = link.replace("testserver", "evil.example")
+    assert client.get(photo.image.url, headers={"referer": foreign}).status_code == 404
+    assert client.get(photo.image.url, headers={"referer": "http://testserver/vorschau/kaputt/"}).status_code == 404
