@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from campaign.demo_content import JOBCENTER_PAGES
-from campaign.models import Kommune, Location, SignLanguageVideo
+from campaign.models import BarrierReport, Kommune, Location, SignLanguageVideo
 from shared.demo import store
 from shared.images import generate_renditions
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
@@ -43,6 +43,16 @@ def load(command, options) -> None:
     _load_sign_language_video(command)
     load_jobcenter_pages(command)
     _load_demo_accounts(command)
+    _load_barrier_report()
+
+
+DEMO_REPORT = "(Demo) Das Video auf der Startseite hat keine Untertitel in Leichter Sprache."
+
+
+def _load_barrier_report() -> None:
+    """One open barrier report, so that the admin start page shows its reply-by date."""
+    if not BarrierReport.objects.filter(description=DEMO_REPORT).exists():
+        BarrierReport.objects.create(description=DEMO_REPORT, location="Startseite, Erklärvideo")
 
 
 def load_jobcenter_pages(command=None) -> None:

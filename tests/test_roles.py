@@ -158,3 +158,6 @@ def test_load_demo_creates_the_three_demo_logins(client, monkeypatch):
     assert client.login(username="redaktion-stuttgart", password="ein-anderes-demo-passwort")
     assert client.login(username="zentrale", password="ein-anderes-demo-passwort")
     assert client.get("/admin/press/pressrelease/").status_code == 200
+    # The start page shows the demo barrier report with its reply-by date.
+    html = client.get("/admin/").content.decode()
+    assert "Barriere-Meldungen ohne Antwort" in html and "Antwort bis" in html
