@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "press",
     "search",
     "editorial",
+    "consent",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+# Signed consent documents: outside MEDIA_ROOT, never served by URL (consent/storage.py).
+CONSENT_ROOT = Path(os.environ.get("DJANGO_CONSENT_ROOT", BASE_DIR / "private" / "consent"))
 # Asked before a file is served: True hides it (files that only unpublished rows use).
 MEDIA_ACCESS_CHECK = "shared.media_access.hidden"
 # Which draft a request may see through a signed preview link (its Referer), for the check above.

@@ -306,6 +306,34 @@ def validate_kit_file(file) -> None:
         raster_info(file)
 
 
+# -- signed documents (consent register) ------------------------------------------------------
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+DOCUMENT_TYPES = (PDF, JPEG, PNG)
+
+
+def validate_document_upload(file) -> None:
+    """A scanned or signed document: PDF, JPEG or PNG by content, at most 10 MB."""
+    if not _is_new_upload(file):
+        return
+    check_size(file, MAX_DOCUMENT_BYTES, _("Die Datei ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s."))
+    detected = detect_type(file)
+    if detected not in DOCUMENT_TYPES:
+        raise ValidationError(
+            _("Bitte laden Sie das Dokument als PDF, JPEG oder PNG hoch (z. B. einen Scan der Unterschrift)."),
+            code="invalid_type",
+        )
+    label, extensions = KIT_TYPES[detected]
+    if _extension(file.name) not in extensions:
+        raise ValidationError(
+            _(
+                "Die Dateiendung passt nicht zum Inhalt: Die Datei ist eine %(kind)s-Datei. "
+                "Bitte nennen Sie sie „….%(ext)s“."
+            ),
+            code="wrong_extension",
+            params={"kind": label, "ext": extensions[0]},
+        )
+
+
 # -- CSV tables (imports in the admin) --------------------------------------------------------
 MAX_CSV_BYTES = 1024 * 1024
 # Spreadsheets and documents saved in their own format instead of as CSV:

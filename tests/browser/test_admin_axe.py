@@ -68,6 +68,8 @@ def test_central_pages_pass_axe_and_their_widgets_speak_german(site):
             f"/admin/campaign/contentpage/{ContentPage.objects.first().pk}/change/",
             "/admin/campaign/barrierreport/",
             "/admin/stories/topic/",
+            "/admin/consent/consent/",
+            "/admin/consent/consent/add/",
         ],
     )
 

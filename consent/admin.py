@@ -1,0 +1,121 @@
+"""The consent register in the admin: visible only to the editors of the collecting Kommune and
+to the central team (shared.admin.KommuneScopedAdmin on every entry point). Documents are
+downloaded through `<id>/dokument/`, which checks the same rights and logs every access."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from consent.models import Consent, DocumentAccess
+from editorial import dashboard
+from shared.admin import FILE_FIELDS, FileInput, KommuneScopedAdmin
+
+
+class DocumentLink:
+    """What the file widget shows for a stored document: its name, linked to the logged download."""
+
+    def __init__(self, field_file, url: str):
+        self.field_file, self.url = field_file, url
+
+    def __str__(self) -> str:
+        return self.field_file.name.rsplit("/", 1)[-1]
+
+
+class ConsentDocumentInput(FileInput):
+    """The document field: a stored document is named and linked to the logged download (the
+    private storage has no URL)."""
+
+    download_url = ""
+
+    def is_initial(self, value) -> bool:
+        return bool(value and getattr(value, "name", ""))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            context["widget"]["value"] = DocumentLink(value, self.download_url)
+        return context
+
+
+@admin.register(Consent)
+class ConsentAdmin(KommuneScopedAdmin, admin.ModelAdmin):
+    list_display = ["person", "story", "kommune", "signed_on", "valid_now", "expires_on", "withdrawn_on", "is_demo"]
+    list_filter = ["scope_web", "scope_press", "is_demo"]
+    list_select_related = ["story", "kommune"]
+    search_fields = ["person", "story__name"]
+    autocomplete_fields = ["story"]
+    formfield_overrides = {**FILE_FIELDS}
+    fieldsets = [
+        (None, {"fields": ["story", "person", "kommune", "form", "document", "signed_on"]}),
+        (_("Wofür"), {"fields": ["scope_web", "scope_social", "scope_print", "scope_press"]}),
+        (_("Was gezeigt werden darf"), {"fields": ["name_shown", "employer_shown", "health_shown", "benefits_shown"]}),
+        (_("Dauer"), {"fields": ["expires_on", "review_on", "withdrawn_on"]}),
+        (_("Minderjährige"), {"fields": ["is_minor", "guardian"]}),
+    ]
+
+    @admin.display(description=_("Gilt jetzt (Website)"), boolean=True)
+    def valid_now(self, consent: Consent) -> bool:
+        return consent.is_valid_for("web")
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        widget = form.base_fields["document"].widget if "document" in form.base_fields else None
+        if isinstance(widget, FileInput) and obj is not None:
+            document = ConsentDocumentInput(attrs=widget.attrs)
+            document.download_url = reverse("admin:consent_consent_document", args=[obj.pk])
+            form.base_fields["document"].widget = document
+        return form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "story":
+            kwargs["queryset"] = self.admin_site.get_model_admin(db_field.related_model).get_queryset(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_urls(self):
+        own = [
+            path("<int:pk>/dokument/", self.admin_site.admin_view(self.document_view), name="consent_consent_document")
+        ]
+        return own + super().get_urls()
+
+    def document_view(self, request, pk: int):
+        consent = self.get_queryset(request).filter(pk=pk).first()
+        if consent is None:
+            raise Http404
+        if not self.has_view_permission(request, consent):
+            raise PermissionDenied
+        if not consent.document:
+            raise Http404
+        DocumentAccess.objects.create(consent=consent, user=request.user, username=request.user.get_username())
+        response = FileResponse(
+            consent.document.open("rb"), as_attachment=True, filename=str(DocumentLink(consent.document, ""))
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+@dashboard.register
+def expiring_panel(request) -> dashboard.Panel | None:
+    """Consents that end or are due for review within 30 days (of the user's Kommunen)."""
+    model_admin = admin.site.get_model_admin(Consent)
+    if not model_admin.has_view_permission(request):
+        return None
+    panel = dashboard.Panel(
+        title=_("Einwilligungen, die in 30 Tagen enden"),
+        empty=_("Keine Einwilligung endet in den nächsten 30 Tagen."),
+    )
+    rows = model_admin.get_queryset(request).expiring(30).select_related("story").order_by("expires_on", "review_on")
+    for consent in rows[: dashboard.PER_PANEL]:
+        day = consent.expires_on or consent.review_on
+        note = _("endet am %(date)s") if consent.expires_on else _("zu überprüfen am %(date)s")
+        panel.rows.append(
+            dashboard.Row(
+                f"{consent.person} – {consent.story}",
+                reverse("admin:consent_consent_change", args=[consent.pk]),
+                str(Consent._meta.verbose_name),
+                note % {"date": day.strftime("%d.%m.%Y")},
+                True,
+            )
+        )
+    return panel
