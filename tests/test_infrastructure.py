@@ -102,7 +102,7 @@ def test_load_demo_of_one_app_only_and_a_german_error_for_an_unknown_one():
     assert not Story.objects.exists()
     with pytest.raises(CommandError) as error:
         call_command("load_demo", only=["gibtsnicht"], verbosity=0)
-    assert str(error.value) == "Keine Demo-Inhalte für: gibtsnicht. Möglich sind: campaign, stories, press."
+    assert str(error.value) == "Keine Demo-Inhalte für: gibtsnicht. Möglich sind: campaign, stories, press, consent."
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL not set (CI sets it for the PostgreSQL run)")
