@@ -68,6 +68,14 @@ class ConsentAdmin(KommuneScopedAdmin, admin.ModelAdmin):
             form.base_fields["document"].widget = document
         return form
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # A consent names its story; adding or deleting stories is not done from here.
+        widget = getattr(formfield, "widget", None)
+        if db_field.name == "story" and hasattr(widget, "can_delete_related"):
+            widget.can_add_related = widget.can_delete_related = widget.can_change_related = False
+        return formfield
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "story":
             kwargs["queryset"] = self.admin_site.get_model_admin(db_field.related_model).get_queryset(request)
@@ -119,3 +127,24 @@ def expiring_panel(request) -> dashboard.Panel | None:
             )
         )
     return panel
+
+
+@admin.register(DocumentAccess)
+class DocumentAccessAdmin(admin.ModelAdmin):
+    """The log of document downloads: read-only, for the central team (view right) and administrators."""
+
+    list_display = ["at", "username", "consent"]
+    list_select_related = ["consent"]
+    search_fields = ["username", "consent__person"]
+    date_hierarchy = "at"
+    fields = ["at", "username", "consent"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -147,3 +147,15 @@ def test_load_demo_gives_every_story_a_demo_consent_and_one_ends_soon():
     assert Consent.objects.count() == 2 and all(c.is_demo for c in Consent.objects.all())
     assert [c.person for c in Consent.objects.expiring(30)] == ["Frank Meier"]
     assert all(c.is_valid_for("web") for c in Consent.objects.all())
+
+
+def test_the_download_log_is_for_the_central_team_and_read_only(client, consents):
+    own, _other = consents
+    DocumentAccess.objects.create(consent=own, username="redaktion-dueren")
+    client.force_login(editor("Redaktion Kommune", "kreis-dueren"))
+    assert client.get("/admin/consent/documentaccess/").status_code == 403
+    client.force_login(editor("Zentrale Redaktion"))
+    html = client.get("/admin/consent/documentaccess/").content.decode()
+    assert "redaktion-dueren" in html and "Dora Dürenerin" in html
+    access = DocumentAccess.objects.get()
+    assert client.post(f"/admin/consent/documentaccess/{access.pk}/delete/", {"post": "yes"}).status_code == 403
