@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.models import Consent, DocumentAccess
 from editorial import dashboard
-from shared.admin import FILE_FIELDS, FileInput, KommuneScopedAdmin
+from shared.admin import FILE_FIELDS, FileInput, KommuneScopedAdmin, LogAdmin
 
 
 class DocumentLink:
@@ -130,7 +130,7 @@ def expiring_panel(request) -> dashboard.Panel | None:
 
 
 @admin.register(DocumentAccess)
-class DocumentAccessAdmin(admin.ModelAdmin):
+class DocumentAccessAdmin(LogAdmin, admin.ModelAdmin):
     """The log of document downloads: read-only, for the central team (view right) and administrators."""
 
     list_display = ["at", "username", "consent"]
@@ -139,12 +139,3 @@ class DocumentAccessAdmin(admin.ModelAdmin):
     date_hierarchy = "at"
     fields = ["at", "username", "consent"]
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

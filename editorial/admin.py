@@ -24,7 +24,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from editorial import preview
 from editorial.models import Action, AuditEntry
 from editorial.workflow import action_for, allowed_statuses, record
-from shared.admin import KommuneScopedAdmin
+from shared.admin import KommuneScopedAdmin, LogAdmin
 from shared.publication import Status
 from shared.roles import is_central
 
@@ -253,7 +253,7 @@ class WorkflowAdmin(HistoryAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(KommuneScopedAdmin, admin.ModelAdmin):
+class AuditEntryAdmin(KommuneScopedAdmin, LogAdmin, admin.ModelAdmin):
     """The log is read-only for everybody; Kommune editors see the entries of their Kommunen."""
 
     list_display = ["created_at", "action", "object_repr", "content_type", "username", "kommune"]
@@ -264,12 +264,3 @@ class AuditEntryAdmin(KommuneScopedAdmin, admin.ModelAdmin):
     fields = ["created_at", "action", "content_type", "object_id", "object_repr", "username", "kommune", "comment"]
     readonly_fields = fields
     view_on_site = False
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -212,6 +212,20 @@ class LandFilter(admin.SimpleListFilter):
         super().__init__(request, params, model, model_admin)
 
 
+class LogAdmin:
+    """A log in the admin (audit entries, document downloads): read by those allowed to view it,
+    written by the code only, never changed or deleted through the admin."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class KommuneScopedAdmin:
     """For models that belong to a Kommune: a Kommune editor sees, changes and deletes only the
     rows of their own Kommunen, on every admin entry point (change list, search and filters work

@@ -270,17 +270,13 @@ def svg_problem(content: bytes) -> str | None:
     return None
 
 
-def validate_kit_file(file) -> None:
-    """Model validator for the press kit's files: SVG, PNG, JPEG, WebP or PDF, checked by content."""
-    if not _is_new_upload(file):
-        return  # stored earlier, checked when it came
-    check_size(file, MAX_KIT_FILE_BYTES, _("Die Datei ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s."))
+def checked_type(file, limit: int, allowed: tuple[str, ...], wrong_type_message) -> str:
+    """The MIME type of an upload within `limit` bytes whose content is one of `allowed` and whose
+    file name ends as that type's does; a German ValidationError otherwise."""
+    check_size(file, limit, _("Die Datei ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s."))
     detected = detect_type(file)
-    if detected is None:
-        raise ValidationError(
-            _("Bitte laden Sie eine Datei im Format SVG, PNG, JPEG, WebP oder PDF hoch."),
-            code="invalid_type",
-        )
+    if detected not in allowed:
+        raise ValidationError(wrong_type_message, code="invalid_type")
     label, extensions = KIT_TYPES[detected]
     if _extension(file.name) not in extensions:
         raise ValidationError(
@@ -291,6 +287,19 @@ def validate_kit_file(file) -> None:
             code="wrong_extension",
             params={"kind": label, "ext": extensions[0]},
         )
+    return detected
+
+
+def validate_kit_file(file) -> None:
+    """Model validator for the press kit's files: SVG, PNG, JPEG, WebP or PDF, checked by content."""
+    if not _is_new_upload(file):
+        return  # stored earlier, checked when it came
+    detected = checked_type(
+        file,
+        MAX_KIT_FILE_BYTES,
+        tuple(KIT_TYPES),
+        _("Bitte laden Sie eine Datei im Format SVG, PNG, JPEG, WebP oder PDF hoch."),
+    )
     if detected == SVG:
         problem = svg_problem(_read_all(file))
         if problem:
@@ -315,23 +324,12 @@ def validate_document_upload(file) -> None:
     """A scanned or signed document: PDF, JPEG or PNG by content, at most 10 MB."""
     if not _is_new_upload(file):
         return
-    check_size(file, MAX_DOCUMENT_BYTES, _("Die Datei ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s."))
-    detected = detect_type(file)
-    if detected not in DOCUMENT_TYPES:
-        raise ValidationError(
-            _("Bitte laden Sie das Dokument als PDF, JPEG oder PNG hoch (z. B. einen Scan der Unterschrift)."),
-            code="invalid_type",
-        )
-    label, extensions = KIT_TYPES[detected]
-    if _extension(file.name) not in extensions:
-        raise ValidationError(
-            _(
-                "Die Dateiendung passt nicht zum Inhalt: Die Datei ist eine %(kind)s-Datei. "
-                "Bitte nennen Sie sie „….%(ext)s“."
-            ),
-            code="wrong_extension",
-            params={"kind": label, "ext": extensions[0]},
-        )
+    checked_type(
+        file,
+        MAX_DOCUMENT_BYTES,
+        DOCUMENT_TYPES,
+        _("Bitte laden Sie das Dokument als PDF, JPEG oder PNG hoch (z. B. einen Scan der Unterschrift)."),
+    )
 
 
 # -- CSV tables (imports in the admin) --------------------------------------------------------

@@ -17,6 +17,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     is_staff = True
 
 
+def editor(group: str, *kommune_slugs: str, **fields):
+    """A staff account in an editorial group (shared/roles.py), editor of the given Kommunen."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=group))
+    user.kommunen.set([kommune(slug) for slug in kommune_slugs])
+    return user
+
+
 def kommune(slug: str = "kreis-dueren") -> Kommune:
     """One of the 104 Kommunen that `migrate` loaded (they are never created by tests)."""
     return Kommune.objects.get(slug=slug)

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from stories.models import Story
-from tests.factories import StoryFactory, UserFactory, kommune
+from tests.factories import StoryFactory, editor, kommune
 from tests.helpers import admin_form_data
 from tests.stories.test_admin import story_form as admin_story_form
 
@@ -16,13 +16,6 @@ pytestmark = pytest.mark.django_db
 
 STORIES = "/admin/stories/story/"
 KOMMUNEN = "/admin/campaign/kommune/"
-
-
-def editor(group: str, *kommune_slugs: str):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    user.kommunen.set([kommune(slug) for slug in kommune_slugs])
-    return user
 
 
 @pytest.fixture

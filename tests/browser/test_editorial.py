@@ -1,22 +1,18 @@
 """A Kommune editor writes a story and submits it; the central editor publishes it. Every admin
 page on the way passes axe-core, and the story is public only at the end."""
 
-from django.contrib.auth.models import Group
 from django.core import mail
 
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from stories.models import Story
 from tests.browser.axe import assert_accessible
-from tests.factories import UserFactory, image_file, kommune
+from tests.factories import editor, image_file
 
 PASSWORD = "ein-langes-testpasswort"
 
 
 def account(username: str, group: str, *kommune_slugs: str):
-    user = UserFactory(username=username, is_staff=True, email=f"{username}@example.org")
-    user.groups.add(Group.objects.get(name=group))
-    user.kommunen.set([kommune(slug) for slug in kommune_slugs])
-    return user
+    return editor(group, *kommune_slugs, username=username, email=f"{username}@example.org")
 
 
 def log_in(site, username: str) -> None:

@@ -6,13 +6,12 @@ import io
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from campaign.kommune_import import COLUMNS
 from campaign.models import Kommune
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
-from tests.factories import UserFactory, image_file, kommune
+from tests.factories import editor, image_file, kommune
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +24,6 @@ GOOD = (
     "landeshauptstadt-stuttgart,069 90009 200,,Max Mustermann\n"
     "stadt-jena,,jobcenter@jena.example.org,\n"
 )
-
-
-def editor(group: str, *slugs: str):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    user.kommunen.set([kommune(slug) for slug in slugs])
-    return user
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ admin page with the Kommune's rights; coordinates and postcodes validated in Ger
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
 from campaign.demo import load_jobcenter_pages
@@ -14,7 +13,7 @@ from campaign.germany_map import GERMANY_BOUNDS, land_map, project
 from campaign.models import Location, LocationKind
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from tests.campaign.html import KommunePage
-from tests.factories import PhotoFactory, StoryFactory, UserFactory, kommune
+from tests.factories import PhotoFactory, StoryFactory, editor, kommune
 from tests.helpers import admin_form_data
 
 pytestmark = pytest.mark.django_db
@@ -326,13 +325,6 @@ def test_description_is_limited_to_1000_characters():
 
 
 # -- editing in the admin -------------------------------------------------------------------
-
-
-def editor(group: str, *slugs: str):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    user.kommunen.set([kommune(slug) for slug in slugs])
-    return user
 
 
 def change_url(owner) -> str:

@@ -9,8 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from consent.models import Consent, DocumentAccess
-from tests.editorial.conftest import editor
-from tests.factories import StoryFactory, kommune
+from tests.factories import StoryFactory, editor, kommune
 
 pytestmark = pytest.mark.django_db
 

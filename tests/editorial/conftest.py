@@ -1,15 +1,7 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
-from tests.factories import UserFactory, kommune
-
-
-def editor(group: str, *kommune_slugs: str, **fields):
-    user = UserFactory(is_staff=True, **fields)
-    user.groups.add(Group.objects.get(name=group))
-    user.kommunen.set([kommune(slug) for slug in kommune_slugs])
-    return user
+from tests.factories import editor
 
 
 @pytest.fixture

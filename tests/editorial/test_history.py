@@ -6,9 +6,8 @@ from editorial.models import Action, AuditEntry
 from leitbild.models import Chapter
 from shared.publication import Status
 from stories.models import Story
-from tests.editorial.conftest import editor
 from tests.editorial.test_workflow import STORIES, change
-from tests.factories import PhotoFactory, StoryFactory, kommune
+from tests.factories import PhotoFactory, StoryFactory, editor, kommune
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ shared.media_access); editors who may preview the story see them."""
 import pytest
 
 from shared.publication import Status
-from tests.editorial.conftest import editor
-from tests.factories import PhotoFactory, StoryFactory, kommune
+from tests.factories import PhotoFactory, StoryFactory, editor, kommune
 
 pytestmark = pytest.mark.django_db
 

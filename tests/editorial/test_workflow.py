@@ -8,8 +8,7 @@ from django.test import TestCase
 from editorial.models import Action, AuditEntry
 from shared.publication import Status
 from stories.models import Story
-from tests.editorial.conftest import editor
-from tests.factories import PhotoFactory, StoryFactory, kommune
+from tests.factories import PhotoFactory, StoryFactory, editor, kommune
 from tests.stories.test_admin import story_form
 
 pytestmark = pytest.mark.django_db(transaction=False)
