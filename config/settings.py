@@ -172,6 +172,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 # Signed consent documents: outside MEDIA_ROOT, never served by URL (consent/storage.py).
 CONSENT_ROOT = Path(os.environ.get("DJANGO_CONSENT_ROOT", BASE_DIR / "private" / "consent"))
+# How long a consent record and its document are kept as proof after the consent ended (withdrawn
+# or expired); `manage.py enforce_consents` deletes older ones. Three years: the regular limitation
+# period (§ 195 BGB) for claims about the publication.
+CONSENT_PROOF_YEARS = int(os.environ.get("DJANGO_CONSENT_PROOF_YEARS", "3"))
 # Asked before a file is served: True hides it (files that only unpublished rows use).
 MEDIA_ACCESS_CHECK = "shared.media_access.hidden"
 # Which draft a request may see through a signed preview link (its Referer), for the check above.

@@ -1,6 +1,9 @@
-"""Demo consent records (marked as demo) for the demo stories, loaded by `manage.py load_demo`:
-one expiring within 30 days, so that the register and the admin start page show it. Records are
-found again by story and person (idempotent)."""
+"""Demo consent records (marked as demo) for the demo stories, loaded by `manage.py load_demo`
+after the stories: one expiring within 30 days, so that the register and the admin start page
+show it, and one withdrawn, whose story is then taken offline with its files
+(stories/withdrawal.py). Invented people on illustrations: the featured example stories'
+consents cover the press download, so the press kit shows story photos; real people's records
+never get it here. Records are found again by story and person (idempotent)."""
 
 from datetime import timedelta
 
@@ -9,23 +12,28 @@ from django.utils import timezone
 from consent.models import Consent
 
 EXPIRING = "frank-meier"
+WITHDRAWN = "ralf-schneider"
 
 
 def load(command, options) -> None:
     story_model = Consent._meta.get_field("story").related_model
     today = timezone.localdate()
     count = 0
-    for story in story_model.objects.prefetch_related("photos"):
+    for story in story_model.objects.exclude(slug__startswith="beispiel-"):
         consent = Consent.objects.filter(story=story, person=story.name).first() or Consent(
             story=story, person=story.name
         )
+        if consent.withdrawn_on:  # a withdrawal is final
+            count += 1
+            continue
         consent.kommune_id = story.kommune_id
         consent.signed_on = today - timedelta(days=200)
         consent.scope_web = consent.scope_social = True
-        consent.scope_press = any(photo.press_cleared for photo in story.photos.all())
+        consent.scope_press = story.is_example and story.featured
         consent.expires_on = today + timedelta(days=21) if story.slug == EXPIRING else None
-        consent.withdrawn_on = None
+        consent.withdrawn_on = today - timedelta(days=3) if story.slug == WITHDRAWN else None
         consent.is_demo = True
+        consent.is_legacy = False
         consent.save()
         count += 1
     command.stdout.write(f"Einwilligungen: {count} Demo-Einträge")

@@ -7,12 +7,12 @@ details), § 22 KUG (pictures of people). A consent is valid for a use (`Scope`)
 it covers that use, has not expired and has not been withdrawn before that moment.
 """
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +54,53 @@ def valid_q(scope: str, prefix: str = "", at: datetime | None = None) -> Q:
         & (Q(**{f"{prefix}expires_on__isnull": True}) | Q(**{f"{prefix}expires_on__gte": day}))
         & (Q(**{f"{prefix}withdrawn_on__isnull": True}) | Q(**{f"{prefix}withdrawn_on__gt": day}))
     )
+
+
+def ended_q(prefix: str = "", at: datetime | None = None) -> Q:
+    """Consents that were valid once and have ended by `at`: expired or withdrawn."""
+    day = timezone.localdate(at or timezone.now())
+    return Q(**{f"{prefix}expires_on__lt": day}) | Q(**{f"{prefix}withdrawn_on__lte": day})
+
+
+def shown_with_consent(scope: str = Scope.WEB, at: datetime | None = None):
+    """The ids of the stories that may be shown for `scope` at `at`: at least one consent on
+    record, and every person on record for the story holds a consent valid for that use (a
+    person matched by name may have renewed an expired consent). A story without any record,
+    or with one person whose consent ended or was withdrawn, is not shown."""
+    valid = Consent.objects.filter(valid_q(scope, at=at), story__isnull=False)
+    lacking = Consent.objects.filter(story__isnull=False).exclude(
+        Exists(valid.filter(story=OuterRef("story"), person=OuterRef("person")))
+    )
+    return valid.exclude(story__in=lacking.values("story")).values("story")
+
+
+def end_of(consent: "Consent") -> datetime | None:
+    """The moment a consent stops being valid (start of the day after its expiry, or of the day
+    of its withdrawal), or None while it has no end."""
+    days = []
+    if consent.expires_on:
+        days.append(consent.expires_on + timedelta(days=1))
+    if consent.withdrawn_on:
+        days.append(consent.withdrawn_on)
+    return start_of(min(days)) if days else None
+
+
+def start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def shown_until(consents) -> datetime | None:
+    """When the story of `consents` (all its records) stops being shown because a consent ends:
+    per person the latest end of their valid consents, the earliest of those over all persons."""
+    by_person: dict[str, list] = {}
+    for consent in consents:
+        if consent.is_valid_now:
+            by_person.setdefault(consent.person, []).append(end_of(consent))
+    ends = []
+    for person_ends in by_person.values():
+        if None not in person_ends:
+            ends.append(max(person_ends))
+    return min(ends) if ends else None
 
 
 class ConsentQuerySet(models.QuerySet):
@@ -109,6 +156,14 @@ class Consent(models.Model):
     guardian = models.CharField(_("Sorgeberechtigte Person"), max_length=200, blank=True)
     withdrawn_on = models.DateField(_("Widerrufen am"), null=True, blank=True)
     is_demo = models.BooleanField(_("Demo-Eintrag"), default=False, editable=False)
+    is_legacy = models.BooleanField(
+        _("Altbestand: Nachweis nachreichen"),
+        default=False,
+        help_text=_(
+            "Beim Update für eine schon veröffentlichte Geschichte angelegt, damit sie online bleibt. "
+            "Bitte das unterschriebene Dokument hochladen und die Angaben prüfen; danach das Häkchen entfernen."
+        ),
+    )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
 
     objects = ConsentQuerySet.as_manager()
@@ -138,7 +193,22 @@ class Consent(models.Model):
             raise ValidationError(errors)
 
     def is_valid_for(self, scope: str = Scope.WEB, at: datetime | None = None) -> bool:
-        return type(self).objects.filter(pk=self.pk).filter(valid_q(scope, at=at)).exists()
+        """The rule of `valid_q` for this row, in Python (no query)."""
+        day = timezone.localdate(at or timezone.now())
+        return (
+            bool(getattr(self, SCOPE_FIELDS[scope]))
+            and (self.expires_on is None or self.expires_on >= day)
+            and (self.withdrawn_on is None or self.withdrawn_on > day)
+        )
+
+    @property
+    def is_valid_now(self) -> bool:
+        return self.is_valid_for(Scope.WEB)
+
+    @property
+    def has_ended(self) -> bool:
+        day = timezone.localdate()
+        return bool((self.expires_on and self.expires_on < day) or (self.withdrawn_on and self.withdrawn_on <= day))
 
 
 class DocumentAccess(models.Model):

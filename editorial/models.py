@@ -16,6 +16,7 @@ class Action(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Veröffentlichung zurückgenommen")
     ARCHIVED = "archived", _("Archiviert")
     RESTORED = "restored", _("Frühere Fassung wiederhergestellt")
+    CONSENT_ENDED = "consent_ended", _("Einwilligung beendet: offline genommen, Dateien gelöscht")
 
 
 class AuditEntry(models.Model):

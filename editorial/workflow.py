@@ -116,6 +116,10 @@ MESSAGES = {
     Action.UNPUBLISHED: gettext_lazy("Die Veröffentlichung von „%(title)s“ wurde zurückgenommen."),
     Action.ARCHIVED: gettext_lazy("„%(title)s“ wurde archiviert."),
     Action.RESTORED: gettext_lazy("Von „%(title)s“ wurde eine frühere Fassung wiederhergestellt."),
+    Action.CONSENT_ENDED: gettext_lazy(
+        "„%(title)s“ ist offline: eine Einwilligung ist widerrufen oder abgelaufen, die Bilder und Videos sind "
+        "gelöscht."
+    ),
 }
 
 
@@ -125,6 +129,8 @@ def notify(entry: AuditEntry, obj, base_url: str = "") -> int:
         recipients = central_recipients()
     elif entry.action in (Action.SENT_BACK, Action.PUBLISHED, Action.UNPUBLISHED, Action.ARCHIVED):
         recipients = author_recipients(entry, obj)
+    elif entry.action == Action.CONSENT_ENDED:
+        recipients = sorted(set(author_recipients(entry, obj)) | set(central_recipients()))
     else:
         return 0
     if not recipients:

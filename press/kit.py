@@ -2,8 +2,9 @@
 file type and size, in one shape (KitEntry) whatever it comes from:
 
 - PressKitItem: logos, press photos and documents uploaded by the editors;
-- story photos an editor cleared for press use (stories.Photo.press_cleared): the stored
-  original, which is the upload turned upright and without metadata, in full resolution;
+- the photos of published stories whose consents cover the press download (consent register,
+  Photo.objects.cleared_for_press()): the stored original, which is the upload turned upright
+  and without metadata, in full resolution;
 - the Leitbild PDF (leitbild:pdf), its size taken from the cached rendering;
 - the key-figures sheet (press/pdf.py), a PDF of the published KeyFigures.
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
-from shared.publication import can_preview, published_q
+from shared.publication import can_preview
 from shared.roles import in_own_kommunen, is_central
 
 CACHE_PREFIX = "CACHE/images/"
@@ -64,7 +64,7 @@ def hidden(request, path: str) -> bool:
         rows = entry.model._default_manager.filter(source_condition(path, entry.fields))
         if not rows.exists():
             continue
-        if rows.filter(published_q(entry.owner)).exists():
+        if rows.filter(entry.owner_model.public_q(entry.owner)).exists():
             return False
         return not may_preview(request, entry, rows)
     return False

@@ -6,7 +6,8 @@ public queries compare it with the clock, so no job has to run when a time is re
 
 - `Publishable`: the abstract model with the three fields.
 - `PublishableQuerySet.published()`: what visitors may see now; every public view, feed,
-  sitemap, search source and the press kit use it.
+  sitemap, search source and the press kit use it. It applies the model's `public_q()`,
+  which a model may narrow further (stories also need the consent of the persons shown).
 - `Publishable.is_published`: the same rule for one row in Python.
 - `PreviewMixin`: detail views show unpublished rows only to editors who may change them,
   with `preview` in the context for templates/includes/preview_banner.html.
@@ -55,8 +56,8 @@ def published_q(prefix: str = "", at: datetime | None = None) -> Q:
 
 class PublishableQuerySet(models.QuerySet):
     def published(self, at: datetime | None = None) -> "PublishableQuerySet":
-        """Rows that visitors may see at `at` (default: now)."""
-        return self.filter(published_q(at=at))
+        """Rows that visitors may see at `at` (default: now), by the model's `public_q`."""
+        return self.filter(self.model.public_q(at=at))
 
     def released(self, at: datetime | None = None) -> "PublishableQuerySet":
         """Published now or scheduled for later (not yet expired): what an index may hold,
@@ -93,6 +94,12 @@ class Publishable(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "publish_from"}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def public_q(cls, prefix: str = "", at: datetime | None = None) -> Q:
+        """The model's publication rule as a condition, also across a relation. A model with a
+        further condition (stories: the consent of the persons shown) overrides it."""
+        return published_q(prefix, at)
 
     def stored_status(self) -> str | None:
         """The status in the database (None for a new row): what a save changes it from."""
@@ -138,17 +145,18 @@ class PreviewMixin:
         grant = getattr(self.request, "preview_grant", None)
         if grant is not None and grant[0] == queryset.model._meta.label_lower:
             # A signed preview link (editorial/preview.py) shows this one row to anybody who has it.
-            return queryset.filter(published_q() | Q(pk=grant[1]))
+            return queryset.filter(queryset.model.public_q() | Q(pk=grant[1]))
         if not can_preview(user, queryset.model):
+            self.visitors_only = True  # the row is published: no second look needed
             return queryset.published()
         kommune_path = getattr(queryset.model, "KOMMUNE_PATH", None)
         if kommune_path is None or is_central(user):
             return queryset
-        return queryset.filter(published_q() | in_own_kommunen(user, kommune_path))
+        return queryset.filter(queryset.model.public_q() | in_own_kommunen(user, kommune_path))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["preview"] = not self.object.is_published
+        context["preview"] = not getattr(self, "visitors_only", False) and not self.object.is_published
         return context
 
 

@@ -10,9 +10,13 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from editorial.admin import WorkflowAdmin
+from consent.models import Consent, Scope
+from editorial.admin import WorkflowAdmin, WorkflowForm
 from shared.admin import (
     FILE_FIELDS,
     VIDEO_FIELDSETS,
@@ -58,13 +62,31 @@ class PhotoInline(admin.StackedInline):
     formset = PhotoInlineFormSet
     formfield_overrides = FILE_FIELDS
     extra = 1
-    fields = ["image", "image_preview", "alt_text", "caption", "credit", "position", "press_cleared"]
+    fields = ["image", "image_preview", "alt_text", "caption", "credit", "position"]
     readonly_fields = ["image_preview"]
 
     @admin.display(description=_("Vorschau"))
     def image_preview(self, photo: Photo):
         rendition = photo.image_jpeg_480 if photo.image else None
         return preview(photo.image, rendition, photo.alt_text, photo.width, photo.height)
+
+
+class StoryForm(WorkflowForm):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") in (Status.REVIEW, Status.PUBLISHED) and not self.instance.has_consent():
+            self.add_error(
+                "status",
+                ValidationError(
+                    _(
+                        "Ohne gültige Einwilligung für die Website kann die Geschichte weder eingereicht noch "
+                        "veröffentlicht werden. Bitte speichern Sie sie als Entwurf und tragen Sie die "
+                        "Einwilligung jeder gezeigten Person im Einwilligungsregister ein."
+                    ),
+                    code="no_consent",
+                ),
+            )
+        return cleaned
 
 
 class FormatFilter(admin.SimpleListFilter):
@@ -93,12 +115,44 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
     formfield_overrides = {**FILE_FIELDS, models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
         (None, {"fields": ["kind", "name", "slug", "role", "quote", "teaser", "body", "kommune", "topics"]}),
-        (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "featured"]}),
+        (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "consent_state", "featured"]}),
         *VIDEO_FIELDSETS,
     ]
+    form = StoryForm
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("photos")
+
+    @admin.display(description=_("Einwilligungen"))
+    def consent_state(self, story: Story):
+        """What the register holds for this story, with a link to record a consent."""
+        if story is None or story.pk is None:
+            return _("Nach dem ersten Speichern als Entwurf können Sie hier die Einwilligung erfassen.")
+        records = list(Consent.objects.filter(story=story))
+        if not records:
+            state = _("Keine Einwilligung erfasst: Einreichen und Veröffentlichen sind erst danach möglich.")
+        elif story.has_consent():
+            state = _("Gültig für die Website")
+            if story.has_consent(Scope.PRESS):
+                state = _("Gültig für die Website und den Pressedownload (Fotos im Pressebereich)")
+        else:
+            state = _(
+                "Nicht gültig: eine Einwilligung ist abgelaufen oder widerrufen. Die Geschichte ist nicht öffentlich."
+            )
+        add = (
+            reverse("admin:consent_consent_add")
+            + "?"
+            + urlencode({"story": story.pk, "person": story.name, "kommune": story.kommune_id})
+        )
+        listed = reverse("admin:consent_consent_changelist") + "?" + urlencode({"story__id__exact": story.pk})
+        return format_html(
+            '{}<br><a href="{}">{}</a> · <a href="{}">{}</a>',
+            state,
+            add,
+            _("Einwilligung erfassen"),
+            listed,
+            _("Einträge dieser Geschichte (%(count)s)") % {"count": len(records)},
+        )
 
     @admin.display(description=_("Bild"))
     def picture(self, story: Story):
@@ -106,7 +160,7 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Which stories the landing page shows is the central team's choice.
-        fields = list(super().get_readonly_fields(request, obj))
+        fields = [*super().get_readonly_fields(request, obj), "consent_state"]
         return fields if is_central(request.user) else [*fields, "featured"]
 
 

@@ -16,13 +16,14 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 
+from consent.models import Consent, ended_q
 from editorial.models import Action, AuditEntry
 from editorial.workflow import record
 from shared.demo import store
 from shared.images import generate_renditions
 from shared.publication import Status
 from stories.demo_art import illustration, initials
-from stories.demo_content import BUT_EXPLAINER, IN_WORK, STORIES, DemoStory
+from stories.demo_content import BUT_EXPLAINER, IN_WORK, STORIES, WITHDRAWN, DemoStory
 from stories.models import ExplainerVideo, Photo, Story, Topic
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
@@ -41,6 +42,10 @@ def load(command, options) -> None:
         _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], publish_from)
     for demo in IN_WORK:
         _load_in_work(demo, _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], None))
+    for demo in WITHDRAWN:
+        # Loaded once: after the withdrawal (consent/demo.py) the story stays as the register left it.
+        if not Consent.objects.filter(ended_q(), story__slug=demo.slug).exists():
+            _load_story(demo, kommunen[demo.kommune], [topics[slug] for slug in demo.topics], now - timedelta(days=90))
     _load_explainer()
     extra = options.get("stories") or 0
     if extra:
@@ -140,9 +145,6 @@ def _load_story(demo: DemoStory, kommune: models.Model, topics: list[Topic], pub
             else f"Zweites Beispielbild zur Geschichte von {demo.name}."
         )
         photo.credit = CREDIT
-        # Invented people on illustrations: the first picture of a featured example story
-        # shows the press kit's story photos. Real people's photos are never cleared here.
-        photo.press_cleared = demo.example and demo.featured and position == 0
         photo.save()
         generate_renditions(photo, "image")
     Photo.objects.filter(story=story, position__gte=demo.photos).delete()
@@ -204,4 +206,15 @@ def _load_generated(count: int, kommunen: list[models.Model], topics: list[Topic
             credit=CREDIT,
         )
         for index, story in enumerate(created)
+    )
+    # Generated people, generated consents (demo records): the stories are public like the others.
+    Consent.objects.bulk_create(
+        Consent(
+            story=story,
+            person=story.name,
+            kommune_id=story.kommune_id,
+            signed_on=timezone.localdate() - timedelta(days=200),
+            is_demo=True,
+        )
+        for story in created
     )

@@ -474,6 +474,21 @@ IN_WORK = (
     ),
 )
 
+# Published once, then the person withdrew their consent (consent/demo.py records it): the story
+# is archived without its pictures and shown nowhere; the admin shows the audit entry.
+WITHDRAWN = (
+    DemoStory(
+        slug="ralf-schneider",
+        name="Ralf Schneider",
+        role="Hausmeister",
+        kommune="kreis-steinfurt",
+        topics=("qualifizierung",),
+        quote="Ich repariere wieder, was kaputtgeht – und mein Tag hat einen Anfang.",
+        teaser="Ralf Schneider arbeitet als Hausmeister in einer Wohnanlage im Kreis Steinfurt.",
+        body=("Nach einer Weiterbildung in Haustechnik fand Ralf Schneider eine feste Stelle.",),
+    ),
+)
+
 BUT_EXPLAINER = {
     "slug": "bildungs-und-teilhabepaket",
     "title": "Das Bildungs- und Teilhabepaket",

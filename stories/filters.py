@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from shared.publication import published_q
 from stories.models import Format, Story, StoryQuerySet, Topic
 
 # The Kommune model and its Länder, reached through the story's foreign key: stories import
@@ -58,7 +57,7 @@ class StoryFilterForm(forms.Form):
 
     def __init__(self, data, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        published = published_q("stories__")
+        published = Story.public_q("stories__")
         # One query for all 104 Kommunen; the list offers those with stories and the one
         # asked for, so that the form always shows what is applied.
         kommunen = list(Kommune.objects.annotate(story_count=Count("stories", filter=published)).order_by("name"))

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
+from consent.models import Scope, shown_with_consent
 from shared.images import Picture, add_renditions, picture_for, store_clean_original
-from shared.publication import Publishable, PublishableQuerySet, Versioned
+from shared.publication import Publishable, PublishableQuerySet, Versioned, published_q
 from shared.richtext import RichTextField
 from shared.uploads import stored_size, validate_image_extension, validate_image_size
 from shared.validation import errors_from
@@ -48,7 +49,19 @@ class StoryKind(models.TextChoices):
     STAFF = "staff", _("Porträt aus dem Jobcenter")
 
 
+def public_story_q(prefix: str = "", at=None, scope: str = Scope.WEB) -> Q:
+    """The publication rule of stories, also across a relation (`public_story_q("stories__")`):
+    published in its window, and shown with the consent of every person on record
+    (consent.models.shown_with_consent). A withdrawal or an expiry takes effect by itself."""
+    return published_q(prefix, at) & Q(**{f"{prefix}pk__in": shown_with_consent(scope, at)})
+
+
 class StoryQuerySet(PublishableQuerySet):
+    def released(self, at=None) -> "StoryQuerySet":
+        """Published or scheduled, and shown with consent now (search/index.py ends each entry
+        when the first consent ends, stories/search_index.py)."""
+        return super().released(at).filter(pk__in=shown_with_consent(Scope.WEB, at))
+
     def for_kommune(self, kommune) -> "StoryQuerySet":
         return self.filter(kommune=kommune)
 
@@ -122,6 +135,18 @@ class Story(VideoMedia, Publishable, Versioned):
     def get_absolute_url(self) -> str:
         return reverse("stories:detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def public_q(cls, prefix: str = "", at=None) -> Q:
+        return public_story_q(prefix, at)
+
+    @property
+    def is_published(self) -> bool:
+        return super().is_published and self.has_consent()
+
+    def has_consent(self, scope: str = Scope.WEB) -> bool:
+        """Every person on record for this story holds a consent valid for `scope` now."""
+        return self.pk is not None and type(self).objects.filter(pk=self.pk, pk__in=shown_with_consent(scope)).exists()
+
     @property
     def story_format(self) -> str:
         return Format.VIDEO if self.has_video else Format.PHOTO
@@ -141,8 +166,8 @@ class Story(VideoMedia, Publishable, Versioned):
 
 class PhotoQuerySet(models.QuerySet):
     def cleared_for_press(self) -> "PhotoQuerySet":
-        """Photos an editor cleared for the press kit, of published stories only."""
-        return self.filter(press_cleared=True, story__in=Story.objects.published())
+        """Photos of published stories whose persons' consents all cover the press download."""
+        return self.filter(story__in=Story.objects.published()).filter(story__in=shown_with_consent(Scope.PRESS))
 
 
 class Photo(models.Model):
@@ -167,14 +192,6 @@ class Photo(models.Model):
     caption = models.CharField(_("Bildunterschrift"), max_length=300)
     credit = models.CharField(_("Bildnachweis"), max_length=150, help_text=_("z. B. „Foto: Jobcenter Kreis Düren“"))
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
-    press_cleared = models.BooleanField(
-        _("Für Pressezwecke freigegeben"),
-        default=False,
-        help_text=_(
-            "Nur ankreuzen, wenn die Einwilligung der abgebildeten Person auch die Nutzung durch die Presse "
-            "abdeckt. Das Foto wird dann unter /presse/ in voller Auflösung zum Herunterladen angeboten."
-        ),
-    )
     file_size = models.PositiveBigIntegerField(_("Dateigröße in Byte"), default=0, editable=False)
 
     objects = PhotoQuerySet.as_manager()

@@ -1,9 +1,12 @@
 """factory_boy factories for the models the tests create. Apps add theirs here."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
 from campaign.models import Kommune
+from consent.models import Consent
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -68,6 +71,7 @@ class StoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Story
         django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Testperson {n}")
     slug = factory.Sequence(lambda n: f"testperson-{n}")
@@ -77,6 +81,24 @@ class StoryFactory(factory.django.DjangoModelFactory):
     kommune = factory.LazyFunction(lambda: kommune("kreis-dueren"))
     status = Status.PUBLISHED
     publish_from = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def consent(obj, create, extracted, **fields):
+        """A valid web consent of the story's person, as publication needs. `consent=False` for
+        none; `consent__scope_press=True` etc. for other terms."""
+        if create and extracted is not False:
+            give_consent(obj, **fields)
+
+
+def give_consent(story, person: str | None = None, **fields) -> Consent:
+    """The (first) consent of `person` (default: the story's name) for `story`, with `fields`."""
+    person = person or story.name
+    fields = {"kommune_id": story.kommune_id, "signed_on": datetime.date(2026, 1, 5), **fields}
+    consent, created = Consent.objects.get_or_create(story=story, person=person, defaults=fields)
+    if not created and fields:
+        Consent.objects.filter(pk=consent.pk).update(**fields)
+        consent.refresh_from_db()
+    return consent
 
 
 class PhotoFactory(factory.django.DjangoModelFactory):
@@ -144,6 +166,9 @@ def many_stories(count: int, *, kommunen=None, topics=None, photo_source=None) -
         for i in range(count)
     )
     stories = list(Story.objects.filter(slug__in=[s.slug for s in stories]))
+    Consent.objects.bulk_create(
+        Consent(story=s, person=s.name, kommune_id=s.kommune_id, signed_on=datetime.date(2026, 1, 5)) for s in stories
+    )
     if topics:
         Story.topics.through.objects.bulk_create(
             Story.topics.through(story_id=s.pk, topic_id=topics[i % len(topics)].pk) for i, s in enumerate(stories)
@@ -164,8 +189,6 @@ def many_stories(count: int, *, kommunen=None, topics=None, photo_source=None) -
 
 
 # --- press (press/) ----------------------------------------------------------------
-import datetime  # noqa: E402
-
 from press.models import KitKind, PressCoverage, PressKitItem, PressRelease  # noqa: E402
 
 LOGO_SVG = Path(__file__).resolve().parent.parent / "static" / "img" / "logo.svg"

@@ -32,12 +32,11 @@ VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, 
 def build_newsroom():
     load_press_demo()
     PhotoFactory(
-        story=StoryFactory(name="Leonie Braun", slug="leonie-braun"),
+        story=StoryFactory(name="Leonie Braun", slug="leonie-braun", consent__scope_press=True),
         image=image_file("leonie.jpg", width=1600, height=1200),
         alt_text="Illustration mit den Initialen LB",
         caption="Leonie Braun in ihrer Ausbildungswerkstatt",
         credit="Foto: Jobcenter Kreis Düren",
-        press_cleared=True,
     )
 
 

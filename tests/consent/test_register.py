@@ -25,7 +25,7 @@ def private_root(settings, tmp_path):
 
 
 def record(slug: str, person: str, **fields) -> Consent:
-    story = StoryFactory(name=person, kommune=kommune(slug))
+    story = StoryFactory(consent=False, name=person, kommune=kommune(slug))
     consent = Consent(story=story, person=person, kommune=kommune(slug), signed_on=date(2026, 5, 4), **fields)
     consent.document.save("einwilligung.pdf", ContentFile(PDF), save=False)
     consent.save()
@@ -78,7 +78,7 @@ def test_every_download_is_logged_and_a_refused_one_leaves_nothing(client, conse
 
 def test_a_wrong_document_is_refused_in_german(client):
     client.force_login(editor("Zentrale Redaktion"))
-    story = StoryFactory(name="Neue Person", kommune=kommune("kreis-dueren"))
+    story = StoryFactory(consent=False, name="Neue Person", kommune=kommune("kreis-dueren"))
     data = {
         "story": story.pk,
         "person": "Neue Person",
@@ -98,7 +98,7 @@ def test_a_wrong_document_is_refused_in_german(client):
 
 def test_a_minor_needs_a_guardian_and_withdrawal_cannot_precede_consent(client):
     client.force_login(editor("Zentrale Redaktion"))
-    story = StoryFactory(name="Kim Jung", kommune=kommune("kreis-dueren"))
+    story = StoryFactory(consent=False, name="Kim Jung", kommune=kommune("kreis-dueren"))
     data = {
         "story": story.pk,
         "person": "Kim Jung",
@@ -120,9 +120,12 @@ def test_validity_honours_scope_expiry_and_withdrawal(consents):
     assert own.is_valid_for("web") and not own.is_valid_for("press")
     today = timezone.localdate()
     Consent.objects.filter(pk=own.pk).update(expires_on=today - timedelta(days=1))
-    assert not own.is_valid_for("web")
+    own.refresh_from_db()
+    assert not own.is_valid_for("web") and not Consent.objects.valid("web").filter(pk=own.pk).exists()
     Consent.objects.filter(pk=own.pk).update(expires_on=None, withdrawn_on=today)
-    assert not own.is_valid_for("web")
+    own.refresh_from_db()
+    assert not own.is_valid_for("web") and not Consent.objects.valid("web").filter(pk=own.pk).exists()
+    assert own.is_valid_for("web", at=timezone.now() - timedelta(days=1))
 
 
 def test_the_start_page_lists_consents_that_end_within_30_days(client, consents):
@@ -139,8 +142,8 @@ def test_the_start_page_lists_consents_that_end_within_30_days(client, consents)
 def test_load_demo_gives_every_story_a_demo_consent_and_one_ends_soon():
     from django.core.management import call_command
 
-    StoryFactory(name="Frank Meier", slug="frank-meier", kommune=kommune("landkreis-saarlouis"))
-    StoryFactory(name="Dora Dürenerin", kommune=kommune("kreis-dueren"))
+    StoryFactory(consent=False, name="Frank Meier", slug="frank-meier", kommune=kommune("landkreis-saarlouis"))
+    StoryFactory(consent=False, name="Dora Dürenerin", kommune=kommune("kreis-dueren"))
     call_command("load_demo", only=["consent"], verbosity=0)
     call_command("load_demo", only=["consent"], verbosity=0)
     assert Consent.objects.count() == 2 and all(c.is_demo for c in Consent.objects.all())

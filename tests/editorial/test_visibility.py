@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from shared.publication import Status
-from tests.factories import PhotoFactory, StoryFactory, kommune
+from tests.factories import PhotoFactory, StoryFactory, give_consent, kommune
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,8 @@ def hidden_stories(db):
     for story in stories.values():
         story.kommune = kommune("kreis-dueren")
         story.save()
-        PhotoFactory(story=story, press_cleared=True, caption=f"Foto von {story.name}")
+        give_consent(story, scope_press=True)
+        PhotoFactory(story=story, caption=f"Foto von {story.name}")
     return stories
 
 

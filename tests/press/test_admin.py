@@ -11,7 +11,7 @@ from PIL import Image
 from press.models import USAGE_TERMS, PressContact, PressKitItem, PressRelease
 from shared.uploads import svg_problem
 from stories.models import Photo
-from tests.factories import LOGO_SVG, PressKitItemFactory, PressReleaseFactory, StoryFactory, image_file
+from tests.factories import LOGO_SVG, PressKitItemFactory, PressReleaseFactory, StoryFactory, give_consent, image_file
 
 pytestmark = pytest.mark.django_db
 
@@ -243,17 +243,18 @@ def test_usage_terms_have_the_german_default():
     )
 
 
-def test_editors_clear_a_story_photo_for_press_use_in_the_story_form(admin_client):
+def test_the_story_form_says_whether_the_consent_covers_the_press_kit(admin_client):
     story = StoryFactory(slug="eine-geschichte")
-    response = admin_client.get(f"/admin/stories/story/{story.pk}/change/")
-    html = response.content.decode()
-    assert "Für Pressezwecke freigegeben" in html
-    assert "Einwilligung der abgebildeten Person" in html
+    url = f"/admin/stories/story/{story.pk}/change/"
+    html = admin_client.get(url).content.decode()
+    assert "Für Pressezwecke freigegeben" not in html  # the old checkbox is gone
+    assert "Gültig für die Website" in html and "Pressedownload" not in html
+    give_consent(story, scope_press=True)
+    assert "Gültig für die Website und den Pressedownload" in admin_client.get(url).content.decode()
 
 
-def test_story_photos_are_not_cleared_by_default_and_know_their_size():
+def test_story_photos_know_their_size():
     photo = Photo.objects.create(story=StoryFactory(), image=image_file(), alt_text="a", caption="b", credit="c")
-    assert photo.press_cleared is False
     assert photo.file_size == photo.image.size > 0
 
 

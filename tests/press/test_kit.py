@@ -14,7 +14,14 @@ from leitbild.models import Leitbild
 from press import pdf as press_pdf
 from press.models import USAGE_TERMS, KeyFigure, KitKind, PressKitItem
 from shared.publication import Status
-from tests.factories import PhotoFactory, PressKitItemFactory, PressReleaseFactory, StoryFactory, image_file
+from tests.factories import (
+    PhotoFactory,
+    PressKitItemFactory,
+    PressReleaseFactory,
+    StoryFactory,
+    give_consent,
+    image_file,
+)
 from tests.press.helpers import KitPage, load_press_demo, main_text, normalize, shared_pdf_renderings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_pdf_renderings")]
@@ -34,13 +41,12 @@ def download(client, href: str) -> bytes:
 
 
 def cleared_photo(**story_fields):
-    story = StoryFactory(name="Leonie Braun", slug="leonie-braun", **story_fields)
+    story = StoryFactory(name="Leonie Braun", slug="leonie-braun", consent__scope_press=True, **story_fields)
     return PhotoFactory(
         story=story,
         image=image_file("leonie.jpg", width=1600, height=1200),
         caption="Leonie Braun in ihrer Ausbildungswerkstatt",
         credit="Foto: Jobcenter Kreis Düren",
-        press_cleared=True,
     )
 
 
@@ -119,16 +125,21 @@ def test_the_logo_png_matches_the_svg_shapes():
         assert at(24, 32)[:3] == (26, 61, 165)  # inside the arc: blue
 
 
-def test_only_photos_cleared_for_press_of_published_stories_are_offered(client):
-    PhotoFactory(caption="Nicht freigegeben", press_cleared=False)
+def test_only_photos_of_published_stories_with_press_consent_are_offered(client):
+    PhotoFactory(caption="Nur Website", story=StoryFactory(slug="nur-website"))
     PhotoFactory(
-        caption="Geschichte im Entwurf", press_cleared=True, story=StoryFactory(slug="entwurf", status=Status.DRAFT)
+        caption="Geschichte im Entwurf",
+        story=StoryFactory(slug="entwurf", status=Status.DRAFT, consent__scope_press=True),
     )
+    two = StoryFactory(slug="zwei-personen", consent__scope_press=True)
+    give_consent(two, person="Zweite Person", scope_press=False)  # one of two persons did not agree
+    PhotoFactory(caption="Nur eine Person stimmt zu", story=two)
     cleared_photo()
     titles = [item.title for item in KitPage(client.get("/presse/").content.decode()).items]
     assert "Leonie Braun in ihrer Ausbildungswerkstatt" in titles
-    assert "Nicht freigegeben" not in titles
+    assert "Nur Website" not in titles
     assert "Geschichte im Entwurf" not in titles
+    assert "Nur eine Person stimmt zu" not in titles
 
 
 def test_unpublished_and_release_only_items_stay_out_of_the_kit(client):

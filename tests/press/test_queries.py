@@ -5,9 +5,9 @@ import datetime
 
 import pytest
 
+from consent.models import Consent
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
 from shared.publication import Status, start_of_day
-from stories.models import Photo
 from tests.factories import (
     PhotoFactory,
     PressCoverageFactory,
@@ -42,7 +42,7 @@ def build_small():
     release = PressReleaseFactory(slug="erste-mitteilung", number="001/2024", date=datetime.date(2024, 1, 5))
     release.downloads.set([item])
     PressCoverageFactory()
-    photo = PhotoFactory(press_cleared=True, story=StoryFactory(slug="erste-geschichte"))
+    photo = PhotoFactory(story=StoryFactory(slug="erste-geschichte", consent__scope_press=True))
     photo.story.topics.set([topic("ausbildung")])
     return item, photo
 
@@ -89,7 +89,7 @@ def grow(item, photo):
         KeyFigure(value=str(n), label="Zahl", source="Quelle", as_of="2027", position=10 + n) for n in range(10)
     )
     stories = many_stories(40, photo_source=photo)
-    Photo.objects.filter(story__in=stories).update(press_cleared=True)
+    Consent.objects.filter(story__in=stories).update(scope_press=True)
 
 
 def test_newsroom_pages_and_feeds_cost_a_fixed_number_of_queries(client):

@@ -5,8 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from shared.images import rendition_paths
+from shared.publication import Status
 from stories.models import Photo, Story
-from tests.factories import PhotoFactory, StoryFactory, demo_media_file, image_file, kommune
+from tests.factories import PhotoFactory, StoryFactory, demo_media_file, give_consent, image_file, kommune
+from tests.helpers import admin_form_data
 from tests.stories.test_images import camera_exif
 
 pytestmark = pytest.mark.django_db
@@ -58,12 +60,13 @@ def errors_of(response) -> str:
     return response.content.decode()
 
 
-def test_editor_publishes_a_story_with_a_photo_that_loses_its_location(admin_client, settings):
+def test_editor_saves_a_story_with_a_photo_that_loses_its_location(admin_client, settings):
     photo_upload = upload(image_file("vom-handy.jpg", 900, 600, exif=camera_exif()), content_type="image/jpeg")
     response = admin_client.post(
         ADD_URL,
         story_form(
-            photo={"image": photo_upload, "alt_text": "Leonie im Laden", "caption": "Im Laden", "credit": "Foto: JC"}
+            photo={"image": photo_upload, "alt_text": "Leonie im Laden", "caption": "Im Laden", "credit": "Foto: JC"},
+            status="draft",
         ),
     )
     assert response.status_code == 302, response.content.decode()[-3000:]
@@ -79,10 +82,43 @@ def test_editor_publishes_a_story_with_a_photo_that_loses_its_location(admin_cli
     assert f'<img src="{photo.image_jpeg_480.url}" width="240" height="360" alt="Leonie im Laden">' in change_page
 
 
+def change_data(client, story, **changes) -> dict:
+    """The story's change form as the browser sends it, with `changes` (no photo rows)."""
+    form = client.get(f"/admin/stories/story/{story.pk}/change/").context["adminform"].form
+    data = admin_form_data(form, exclude=["topics", "video_webm", "video_mp4", "captions", "poster"], **changes)
+    data.update({"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"})
+    return data
+
+
 def test_publishing_without_photo_or_video_is_refused_and_nothing_is_stored(admin_client):
-    html = errors_of(admin_client.post(ADD_URL, story_form()))
+    story = StoryFactory(slug="leonie-braun", status=Status.DRAFT, publish_from=None)
+    html = errors_of(
+        admin_client.post(
+            f"/admin/stories/story/{story.pk}/change/", change_data(admin_client, story, status="published")
+        )
+    )
     assert "braucht eine Geschichte mindestens ein Foto" in html
-    assert not Story.objects.exists()
+    story.refresh_from_db()
+    assert story.status == Status.DRAFT
+
+
+def test_a_new_story_cannot_be_published_before_its_consent_is_recorded(admin_client):
+    html = errors_of(
+        admin_client.post(
+            ADD_URL,
+            story_form(
+                photo={
+                    "image": upload(image_file(), content_type="image/jpeg"),
+                    "alt_text": "a",
+                    "caption": "b",
+                    "credit": "c",
+                }
+            ),
+        )
+    )
+    assert "Ohne gültige Einwilligung für die Website" in html
+    assert 'value="Leonie Braun"' in html  # what was typed stays
+    assert not Story.objects.exists() and not Photo.objects.exists()
 
 
 def test_a_draft_may_be_saved_without_a_photo(admin_client):
@@ -148,7 +184,7 @@ def test_a_video_story_needs_its_captions_and_transcript(admin_client):
     assert not Story.objects.exists()
 
 
-def test_a_complete_video_story_is_published(admin_client):
+def test_a_complete_video_story_is_published_once_its_consent_is_recorded(admin_client):
     form = story_form(
         video_webm=upload(demo_media_file("videos", "bjoern-mehren.webm")),
         captions=upload(demo_media_file("captions", "bjoern-mehren.vtt")),
@@ -156,11 +192,19 @@ def test_a_complete_video_story_is_published(admin_client):
         poster_alt="Texttafel",
         transcript="Der Text.",
         duration="9",
+        status="draft",
     )
     assert admin_client.post(ADD_URL, form).status_code == 302
     story = Story.objects.get()
     assert story.has_own_video and story.video_webm_size > 0
     assert all(name for name in rendition_paths(story, "poster"))
+    give_consent(story)
+    response = admin_client.post(
+        f"/admin/stories/story/{story.pk}/change/", change_data(admin_client, story, status="published")
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.is_published
 
 
 def test_changelist_marks_examples_and_offers_the_filters(admin_client):
