@@ -42,7 +42,7 @@ class ConsentDocumentInput(FileInput):
 @admin.register(Consent)
 class ConsentAdmin(KommuneScopedAdmin, admin.ModelAdmin):
     list_display = ["person", "story", "kommune", "signed_on", "valid_now", "expires_on", "withdrawn_on", "is_demo"]
-    list_filter = ["scope_web", "scope_press", "is_demo"]
+    list_filter = ["scope_web", "scope_press", "is_legacy", "is_demo"]
     list_select_related = ["story", "kommune"]
     search_fields = ["person", "story__name"]
     autocomplete_fields = ["story"]
@@ -53,7 +53,15 @@ class ConsentAdmin(KommuneScopedAdmin, admin.ModelAdmin):
         (_("Was gezeigt werden darf"), {"fields": ["name_shown", "employer_shown", "health_shown", "benefits_shown"]}),
         (_("Dauer"), {"fields": ["expires_on", "review_on", "withdrawn_on"]}),
         (_("Minderjährige"), {"fields": ["is_minor", "guardian"]}),
+        (_("Altbestand"), {"fields": ["is_legacy"]}),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        # The legacy mark only where the update set it: an editor clears it once the proof is in.
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.is_legacy:
+            fieldsets = [(name, options) for name, options in fieldsets if "is_legacy" not in options["fields"]]
+        return fieldsets
 
     @admin.display(description=_("Gilt jetzt (Website)"), boolean=True)
     def valid_now(self, consent: Consent) -> bool:
@@ -123,6 +131,36 @@ def expiring_panel(request) -> dashboard.Panel | None:
                 reverse("admin:consent_consent_change", args=[consent.pk]),
                 str(Consent._meta.verbose_name),
                 note % {"date": day.strftime("%d.%m.%Y")},
+                True,
+            )
+        )
+    return panel
+
+
+@dashboard.register
+def legacy_panel(request) -> dashboard.Panel | None:
+    """Records made by the update for stories that were public before the register existed:
+    the signed document is still to be uploaded. Shown only while there are any."""
+    model_admin = admin.site.get_model_admin(Consent)
+    if not model_admin.has_view_permission(request):
+        return None
+    rows = model_admin.get_queryset(request).filter(is_legacy=True).select_related("story").order_by("pk")
+    total = rows.count()
+    if not total:
+        return None
+    panel = dashboard.Panel(
+        title=_("Altbestand: Nachweis der Einwilligung nachreichen (%(count)s)") % {"count": total},
+        empty="",
+        more_url=reverse("admin:consent_consent_changelist") + "?is_legacy__exact=1",
+        more_text=_("Alle Einträge aus dem Altbestand"),
+    )
+    for consent in rows[: dashboard.PER_PANEL]:
+        panel.rows.append(
+            dashboard.Row(
+                f"{consent.person} – {consent.story}",
+                reverse("admin:consent_consent_change", args=[consent.pk]),
+                str(Consent._meta.verbose_name),
+                _("Dokument hochladen, Angaben prüfen"),
                 True,
             )
         )

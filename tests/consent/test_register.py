@@ -161,3 +161,16 @@ def test_the_download_log_is_for_the_central_team_and_read_only(client, consents
     assert "redaktion-dueren" in html and "Dora Dürenerin" in html
     access = DocumentAccess.objects.get()
     assert client.post(f"/admin/consent/documentaccess/{access.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+def test_legacy_records_are_listed_on_the_start_page_until_the_mark_is_cleared(client, consents):
+    own, other = consents
+    Consent.objects.filter(pk__in=[own.pk, other.pk]).update(is_legacy=True)
+    client.force_login(editor("Redaktion Kommune", "kreis-dueren"))
+    html = client.get("/admin/").content.decode()
+    assert "Altbestand: Nachweis der Einwilligung nachreichen (1)" in html
+    assert "Dora Dürenerin" in html and "Stella Stuttgarterin" not in html
+    assert "Altbestand: Nachweis nachreichen" in client.get(f"{REGISTER}{own.pk}/change/").content.decode()
+    Consent.objects.filter(pk=own.pk).update(is_legacy=False)
+    assert "Altbestand" not in client.get("/admin/").content.decode()
+    assert "Altbestand: Nachweis nachreichen" not in client.get(f"{REGISTER}{own.pk}/change/").content.decode()

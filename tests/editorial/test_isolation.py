@@ -5,11 +5,13 @@ parametrised over the content types a Kommune editor reaches."""
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from campaign.models import Kommune
+from consent.models import Consent
 from editorial.models import Action, AuditEntry
 from shared.publication import Status
 from tests.factories import StoryFactory, kommune
@@ -44,6 +46,13 @@ def make_entry(k, title):
     )
 
 
+def make_consent(k, title):
+    story = StoryFactory(
+        name=f"Geschichte zu {title}", status=Status.DRAFT, publish_from=None, kommune=k, consent=False
+    )
+    return Consent.objects.create(story=story, person=title, kommune=k, signed_on=date(2026, 3, 1))
+
+
 def make_kommune(k, title):
     Kommune.objects.filter(pk=k.pk).update(jobcenter_name=title)
     return Kommune.objects.get(pk=k.pk)
@@ -53,6 +62,7 @@ CASES = {
     "story": Case("/admin/stories/story/", make_story, lambda row: row.name),
     "auditentry": Case("/admin/editorial/auditentry/", make_entry, lambda row: row.object_repr, False, False),
     "kommune": Case("/admin/campaign/kommune/", make_kommune, lambda row: row.jobcenter_name, True, False),
+    "consent": Case("/admin/consent/consent/", make_consent, lambda row: row.person, False, False),
 }
 
 
@@ -105,7 +115,9 @@ def test_bulk_actions_and_forged_posts_leave_other_rows_alone(dueren, rows):
     case, _own, other = rows
     dueren.post(case.url, {"action": "delete_selected", "_selected_action": [other.pk], "post": "yes"})
     dueren.post(f"{case.url}{other.pk}/delete/", {"post": "yes"})
-    dueren.post(f"{case.url}{other.pk}/change/", {"name": "Übernommen", "jobcenter_name": "Übernommen"})
+    dueren.post(
+        f"{case.url}{other.pk}/change/", {"name": "Übernommen", "jobcenter_name": "Übernommen", "person": "Übernommen"}
+    )
     assert case.title(type(other).objects.get(pk=other.pk)) == case.title(other)
 
 
@@ -127,6 +139,30 @@ def test_autocomplete_offers_only_own_kommunen(client, dueren_editor):
         assert names == ["Kreis Düren"]
     else:
         assert response.status_code == 403
+
+
+def test_the_register_offers_only_own_stories_and_kommunen(dueren):
+    _case, _own, other = make_rows("consent")
+    response = dueren.get(
+        "/admin/autocomplete/", {"term": "", "app_label": "consent", "model_name": "consent", "field_name": "story"}
+    )
+    names = [item["text"] for item in json.loads(response.content)["results"]]
+    assert any("Eigenes Objekt" in name for name in names) and not any("Fremdes" in name for name in names)
+    form = dueren.get("/admin/consent/consent/add/").context["adminform"].form
+    assert list(form.fields["kommune"].queryset.values_list("slug", flat=True)) == [OWN]
+    response = dueren.post(
+        "/admin/consent/consent/add/",
+        {
+            "story": other.story_id,
+            "person": "Untergeschoben",
+            "kommune": other.kommune_id,
+            "form": "written",
+            "signed_on": "01.03.2026",
+            "scope_web": "on",
+            "name_shown": "full",
+        },
+    )
+    assert response.status_code == 200 and not Consent.objects.filter(person="Untergeschoben").exists()
 
 
 def test_central_team_searches_the_104_in_the_story_form(central):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from editorial.models import Action, AuditEntry
 from shared.images import rendition_paths
 from shared.uploads import parse_webvtt
 from stories.demo_content import IN_WORK, STORIES, WITHDRAWN
@@ -35,8 +36,17 @@ def test_load_demo_gives_the_real_testimonials_varied_examples_videos_and_the_bu
     client, settings, django_capture_on_commit_callbacks
 ):
     # One load for all checks: loading the demo makes ~300 image renditions.
-    call_command("load_demo", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", verbosity=0)
     published = Story.objects.published()
+
+    # The story whose person withdrew their consent: archived, without pictures, on no page.
+    withdrawn = Story.objects.get(slug=WITHDRAWN[0].slug)
+    assert withdrawn.status == "archived" and not withdrawn.photos.exists()
+    assert not (settings.MEDIA_ROOT / f"stories/demo/photos/{withdrawn.slug}-1.jpg").exists()
+    assert withdrawn.consents.get().withdrawn_on and withdrawn.consents.get().is_demo
+    assert AuditEntry.objects.filter(action=Action.CONSENT_ENDED, object_id=str(withdrawn.pk)).count() == 1
+    assert client.get(withdrawn.get_absolute_url()).status_code == 404
     bjoern = published.get(name="Björn Mehren")
     anastasia = published.get(name="Anastasia Popvidou")
     assert (bjoern.kommune.slug, anastasia.kommune.slug) == ("kreis-dueren", "landeshauptstadt-stuttgart")
@@ -84,8 +94,10 @@ def test_load_demo_gives_the_real_testimonials_varied_examples_videos_and_the_bu
 
     # Loading again changes nothing; --stories N adds N generated stories, once.
     stories, photos = Story.objects.count(), Photo.objects.count()
-    call_command("load_demo", verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", verbosity=0)
     assert (Story.objects.count(), Photo.objects.count()) == (stories, photos)
+    assert AuditEntry.objects.filter(action=Action.CONSENT_ENDED).count() == 1  # the withdrawal stays done
     call_command("load_demo", stories=40, verbosity=0)
     call_command("load_demo", stories=40, verbosity=0)
     assert Story.objects.published().count() == stories - len(IN_WORK) - len(WITHDRAWN) + 40

@@ -43,4 +43,19 @@ for label in LABELS:
     }
 for content_type in ContentType.objects.filter(model__in=[label.split(".")[1] for label in LABELS]):
     out["content_types"].setdefault(content_type.model, []).append(content_type.app_label)
+# Consent became a condition of publication: what the update recorded, and whether the stories
+# that were public are still answered at their old addresses.
+Consent = apps.get_model("consent", "Consent")
+Story = apps.get_model("stories", "Story")
+out["consents"] = [
+    [c.story_id, c.person, c.is_legacy, c.scope_web, c.scope_press] for c in Consent.objects.order_by("story_id")
+]
+out["public_stories"] = sorted(Story.objects.published().values_list("pk", flat=True))
+from django.test import Client  # noqa: E402
+
+client = Client()
+out["story_pages"] = {str(story.pk): client.get(story.get_absolute_url()).status_code for story in Story.objects.all()}
+out["gallery_has"] = [
+    story.slug for story in Story.objects.all() if story.get_absolute_url() in client.get("/geschichten/").content.decode()
+]
 Path(os.environ["UPGRADE_OUT"]).write_text(json.dumps(out), encoding="utf-8")

@@ -136,6 +136,17 @@ def test_database_of_main_with_demo_content_migrates_forward_with_every_row_and_
         assert values["poster_width"] == 480 and values["poster_alt"]
         assert values["status"] == ("published" if fields["published"] else "draft")
 
+    # Consent: every story got a legacy record, valid for the web, for the press where a photo was
+    # cleared; the stories that were public stay public at their old addresses.
+    cleared = {fields["story"] for fields in old_rows["stories.photo"].values() if fields["press_cleared"]}
+    assert new["consents"] == [
+        [pk, fields["name"], True, True, pk in cleared] for pk, fields in sorted(old_rows["stories.story"].items())
+    ]
+    was_public = sorted(pk for pk, fields in old_rows["stories.story"].items() if fields["status"] == "published")
+    assert was_public and new["public_stories"] == was_public
+    assert all(new["story_pages"][str(pk)] == 200 for pk in was_public)
+    assert len(new["gallery_has"]) >= min(len(was_public), 12)
+
     # Permissions and admin history follow the moved models.
     for model in MOVED:
         assert new["content_types"][model] == ["press"]
