@@ -7,13 +7,14 @@ from tests.factories import UserFactory
 
 @pytest.fixture(autouse=True)
 def _isolated_media_and_cache(settings, tmp_path):
-    """Every test gets its own MEDIA_ROOT and empty per-process caches.
+    """Every test gets its own MEDIA_ROOT, CONSENT_ROOT and empty per-process caches.
 
     Under PostgreSQL CI the configured cache is Redis, shared by parallel workers; tests
     that need Redis itself say so explicitly (tests/test_infrastructure.py).
     """
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MEDIA_ROOT.mkdir()
+    settings.CONSENT_ROOT = tmp_path / "private"  # signed consent documents
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"t-{tmp_path.name}"},
         "imagekit": {

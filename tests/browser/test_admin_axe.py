@@ -5,9 +5,14 @@ fixes live in shared/admin.py, shared/richtext.py, static/js/admin.js, static/cs
 templates/admin/ and the catalogue in locale/de/.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from campaign.models import BarrierReport, ContentPage
+from consent.models import Consent
 from leitbild.models import Chapter, Leitbild
 from shared.publication import Status
 from shared.roles import KOMMUNE_EDITORS
@@ -96,6 +101,11 @@ def test_kommune_editor_pages_pass_axe(site):
     dueren = kommune("kreis-dueren")
     user.kommunen.set([dueren])
     story = story_with_photo(status=Status.DRAFT)
+    # The register with a legacy record, one ending soon and a stored document: every panel and widget.
+    legacy = Consent.objects.get(story=story)
+    Consent.objects.filter(pk=legacy.pk).update(is_legacy=True, expires_on=timezone.localdate() + timedelta(days=9))
+    legacy.document.save("einwilligung.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    draft = StoryFactory(slug="noch-ohne-einwilligung", kommune=dueren, status=Status.DRAFT, consent=False)
     log_in(site, "redaktion-dueren")
     found = violations_on(
         site,
@@ -104,8 +114,12 @@ def test_kommune_editor_pages_pass_axe(site):
             "/admin/stories/story/",
             "/admin/stories/story/add/",
             f"/admin/stories/story/{story.pk}/change/",
+            f"/admin/stories/story/{draft.pk}/change/",
             "/admin/campaign/kommune/",
             f"/admin/campaign/kommune/{dueren.pk}/change/",
+            "/admin/consent/consent/",
+            f"/admin/consent/consent/{legacy.pk}/change/",
+            f"/admin/consent/consent/add/?story={draft.pk}&person=Dora&kommune={dueren.pk}",
         ],
     )
     assert not found, "\n".join(found)

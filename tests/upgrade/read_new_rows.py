@@ -56,6 +56,8 @@ from django.test import Client  # noqa: E402
 client = Client()
 out["story_pages"] = {str(story.pk): client.get(story.get_absolute_url()).status_code for story in Story.objects.all()}
 out["gallery_has"] = [
-    story.slug for story in Story.objects.all() if story.get_absolute_url() in client.get("/geschichten/").content.decode()
+    story.slug
+    for story in Story.objects.all()
+    if story.get_absolute_url() in client.get("/geschichten/").content.decode()
 ]
 Path(os.environ["UPGRADE_OUT"]).write_text(json.dumps(out), encoding="utf-8")
