@@ -89,6 +89,14 @@ class ConsentAdmin(KommuneScopedAdmin, admin.ModelAdmin):
             kwargs["queryset"] = self.admin_site.get_model_admin(db_field.related_model).get_queryset(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def response_add(self, request, obj, post_url_continue=None):
+        # Opened from a story's form ("Einwilligung erfassen"): back to that story after saving.
+        response = super().response_add(request, obj, post_url_continue)
+        if "_save" in request.POST and obj.story_id and str(obj.story_id) == request.GET.get("story"):
+            opts = obj.story._meta
+            response["Location"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.story_id])
+        return response
+
     def get_urls(self):
         own = [
             path("<int:pk>/dokument/", self.admin_site.admin_view(self.document_view), name="consent_consent_document")

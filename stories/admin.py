@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from consent.models import Consent, Scope
+from consent.models import Consent, NameShown, Scope
 from editorial.admin import WorkflowAdmin, WorkflowForm
 from shared.admin import (
     FILE_FIELDS,
@@ -74,7 +74,18 @@ class PhotoInline(admin.StackedInline):
 class StoryForm(WorkflowForm):
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") in (Status.REVIEW, Status.PUBLISHED) and not self.instance.has_consent():
+        going_public = cleaned.get("status") in (Status.REVIEW, Status.PUBLISHED)
+        name = cleaned.get("name") or ""
+        first_only = Consent.objects.valid().filter(story=self.instance.pk, name_shown=NameShown.FIRST)
+        if going_public and self.instance.pk and len(name.split()) > 1 and first_only.exists():
+            self.add_error(
+                "name",
+                ValidationError(
+                    _("Laut Einwilligung darf nur der Vorname gezeigt werden. Bitte den Nachnamen weglassen."),
+                    code="first_name_only",
+                ),
+            )
+        if going_public and not self.instance.has_consent():
             self.add_error(
                 "status",
                 ValidationError(

@@ -1,5 +1,6 @@
-"""A Kommune editor writes a story and submits it; the central editor publishes it. Every admin
-page on the way passes axe-core, and the story is public only at the end."""
+"""A Kommune editor writes a story, records the person's consent from the story form and submits
+it; the central editor publishes it. Every admin page on the way passes axe-core, and the story is
+public only at the end."""
 
 from django.core import mail
 
@@ -37,18 +38,39 @@ def test_kommune_editor_writes_and_central_editor_publishes(site):
     page.fill("#id_quote", "Ich arbeite wieder als Mechatronikerin.")
     page.fill("#id_teaser", "Lena Browser hat eine neue Stelle gefunden.")
     page.select_option("#id_kommune", label="Kreis Düren")
-    page.select_option("#id_status", "review")
-    page.fill("#id_review_comment", "Bitte vor Freitag prüfen.")
+    page.select_option("#id_status", "draft")
     photo = image_file().read()
     page.set_input_files("#id_photos-0-image", files=[{"name": "lena.jpg", "mimeType": "image/jpeg", "buffer": photo}])
     page.fill("#id_photos-0-alt_text", "Eine Frau an einer Werkbank")
     page.fill("#id_photos-0-caption", "Lena Browser in der Werkstatt")
     page.fill("#id_photos-0-credit", "Foto: Kreis Düren")
+    page.click("input[name=_continue]")
+    story = Story.objects.get(slug="lena-browser")
+    page.wait_for_url(site.url(f"/admin/stories/story/{story.pk}/change/"))
+
+    # Submitting before the consent is on record is refused in German, with the comment kept.
+    page.select_option("#id_status", "review")
+    page.fill("#id_review_comment", "Bitte vor Freitag prüfen.")
+    page.click("input[name=_continue]")
+    page.locator(".errorlist", has_text="Ohne gültige Einwilligung für die Website").wait_for()
+    assert page.input_value("#id_review_comment") == "Bitte vor Freitag prüfen."
+    assert_accessible(page)
+    # The story form leads to the register with story, person and Kommune filled in.
+    page.click("text=Einwilligung erfassen")
+    assert page.input_value("#id_person") == "Lena Browser"
+    assert_accessible(page)
+    page.fill("#id_signed_on", "04.05.2026")
+    page.click("input[name=_save]")
+    page.wait_for_url(site.url(f"/admin/stories/story/{story.pk}/change/"))  # back to the story
+    assert story.consents.get().kommune.slug == "kreis-dueren"
+    assert "Gültig für die Website" in page.content()
+    page.select_option("#id_status", "review")
+    page.fill("#id_review_comment", "Bitte vor Freitag prüfen.")
     page.click("input[name=_save]")
     page.wait_for_url(site.url("/admin/stories/story/"))
     assert "Lena Browser" in page.content()
     assert_accessible(page)
-    story = Story.objects.get(slug="lena-browser")
+    story.refresh_from_db()
     assert story.status == "review"
     assert any("Lena Browser" in message.subject for message in mail.outbox)
     site.open("/geschichten/lena-browser/", status=200)  # the editor's own preview

@@ -130,6 +130,19 @@ def test_no_submission_or_publication_without_valid_web_consent(client, group, s
     assert story.status == status
 
 
+def test_a_consent_for_the_first_name_only_refuses_the_full_name(client, story):
+    Consent.objects.filter(story=story).update(name_shown="first")
+    client.force_login(editor("Zentrale Redaktion"))
+    response = post_status(client, story, "published")
+    assert "Laut Einwilligung darf nur der Vorname gezeigt werden" in response.content.decode()
+    form = client.get(f"{STORY_ADMIN}{story.pk}/change/").context["adminform"].form
+    data = admin_form_data(form, exclude=["topics", "video_webm", "video_mp4", "captions", "poster"], name="Erna")
+    data.update({"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"})
+    assert client.post(f"{STORY_ADMIN}{story.pk}/change/", data).status_code == 302
+    story.refresh_from_db()
+    assert story.name == "Erna" and story.is_published
+
+
 def test_every_person_on_record_needs_a_valid_consent(story, monkeypatch):
     second = give_consent(story, person="Zweite Person")
     assert Story.objects.published().filter(pk=story.pk).exists()
