@@ -43,3 +43,32 @@ def admin_form_data(form, exclude=(), **changes) -> dict:
         value = form.initial.get(name)
         data[name] = "" if value is None else value
     return {**data, **changes}
+
+
+def public_story_pages(search: str) -> list[str]:
+    """Every public place a story can show up: pages, feeds, the sitemap, the press kit, the search."""
+    return [
+        "/",
+        "/geschichten/",
+        "/geschichten/feed/",
+        "/geschichten/feed/atom/",
+        "/jobcenter/kreis-dueren/",
+        "/presse/",
+        "/sitemap.xml",
+        f"/suche/?q={search}",
+    ]
+
+
+def public_text(client: Client, search: str) -> str:
+    return "\n".join(client.get(url).content.decode() for url in public_story_pages(search))
+
+
+STORY_FILE_FIELDS = ["video_webm", "video_mp4", "captions", "poster"]
+
+
+def story_change_data(client: Client, story, **changes) -> dict:
+    """The story's admin change form as the browser sends it unchanged (no new photo rows), with `changes`."""
+    form = client.get(f"/admin/stories/story/{story.pk}/change/").context["adminform"].form
+    data = admin_form_data(form, exclude=["topics", *STORY_FILE_FIELDS], **changes)
+    data.update({"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"})
+    return data

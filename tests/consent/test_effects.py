@@ -16,20 +16,11 @@ from shared.images import rendition_paths
 from shared.publication import Status
 from stories.models import Photo, Story
 from tests.factories import PhotoFactory, StoryFactory, add_video, editor, give_consent, kommune
-from tests.helpers import admin_form_data
+from tests.helpers import admin_form_data, public_text, story_change_data
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = [
-    "/",
-    "/geschichten/",
-    "/geschichten/feed/",
-    "/geschichten/feed/atom/",
-    "/jobcenter/kreis-dueren/",
-    "/presse/",
-    "/sitemap.xml",
-    "/suche/?q=Einwilligungsperson",
-]
+SEARCH = "Einwilligungsperson"
 STORY_ADMIN = "/admin/stories/story/"
 REGISTER = "/admin/consent/consent/"
 
@@ -59,12 +50,8 @@ def story(db):
     return add_video(story)
 
 
-def public_text(client) -> str:
-    return "\n".join(client.get(url).content.decode() for url in PUBLIC)
-
-
 def assert_everywhere(client, story):
-    text = public_text(client)
+    text = public_text(client, SEARCH)
     assert story.slug in text and "Foto von Erna Einwilligungsperson" in text  # the press kit
     assert client.get(story.get_absolute_url()).status_code == 200
     for name in [story.poster.name, story.photos.get().image.name, *rendition_paths(story, "poster")]:
@@ -72,7 +59,7 @@ def assert_everywhere(client, story):
 
 
 def assert_nowhere(client, story, names):
-    text = public_text(client)
+    text = public_text(client, SEARCH)
     assert story.slug not in text and story.name not in text
     assert "Foto von Erna Einwilligungsperson" not in text
     assert client.get(story.get_absolute_url()).status_code == 404
@@ -96,10 +83,7 @@ def public_names(story) -> list[str]:
 
 
 def post_status(client, story, status: str):
-    form = client.get(f"{STORY_ADMIN}{story.pk}/change/").context["adminform"].form
-    data = admin_form_data(form, exclude=["topics", "video_webm", "video_mp4", "captions", "poster"], status=status)
-    data.update({"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"})
-    return client.post(f"{STORY_ADMIN}{story.pk}/change/", data)
+    return client.post(f"{STORY_ADMIN}{story.pk}/change/", story_change_data(client, story, status=status))
 
 
 @pytest.mark.parametrize(("group", "status"), [("Redaktion Kommune", "review"), ("Zentrale Redaktion", "published")])
@@ -135,9 +119,7 @@ def test_a_consent_for_the_first_name_only_refuses_the_full_name(client, story):
     client.force_login(editor("Zentrale Redaktion"))
     response = post_status(client, story, "published")
     assert "Laut Einwilligung darf nur der Vorname gezeigt werden" in response.content.decode()
-    form = client.get(f"{STORY_ADMIN}{story.pk}/change/").context["adminform"].form
-    data = admin_form_data(form, exclude=["topics", "video_webm", "video_mp4", "captions", "poster"], name="Erna")
-    data.update({"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"})
+    data = story_change_data(client, story, name="Erna")
     assert client.post(f"{STORY_ADMIN}{story.pk}/change/", data).status_code == 302
     story.refresh_from_db()
     assert story.name == "Erna" and story.is_published

@@ -9,19 +9,11 @@ from django.utils import timezone
 
 from shared.publication import Status
 from tests.factories import PhotoFactory, StoryFactory, give_consent, kommune
+from tests.helpers import public_text
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = [
-    "/",
-    "/geschichten/",
-    "/geschichten/feed/",
-    "/geschichten/feed/atom/",
-    "/jobcenter/kreis-dueren/",
-    "/presse/",
-    "/sitemap.xml",
-    "/suche/?q=Unsichtbar",
-]
+SEARCH = "Unsichtbar"
 
 
 @pytest.fixture
@@ -42,12 +34,8 @@ def hidden_stories(db):
     return stories
 
 
-def public_text(client) -> str:
-    return "\n".join(client.get(url).content.decode() for url in PUBLIC)
-
-
 def test_unpublished_stories_are_nowhere_public(client, hidden_stories):
-    text = public_text(client)
+    text = public_text(client, SEARCH)
     for story in hidden_stories.values():
         assert story.name not in text
         assert story.slug not in text
@@ -57,7 +45,7 @@ def test_unpublished_stories_are_nowhere_public(client, hidden_stories):
 def test_the_scheduled_story_appears_when_its_time_comes(client, hidden_stories, monkeypatch):
     real_now = timezone.now
     monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(days=1, hours=1))
-    text = public_text(client)
+    text = public_text(client, SEARCH)
     scheduled = hidden_stories["scheduled"]
     assert client.get(scheduled.get_absolute_url()).status_code == 200
     for url in ["/geschichten/", "/geschichten/feed/", "/sitemap.xml", "/suche/?q=Unsichtbar", "/"]:

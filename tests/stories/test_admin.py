@@ -8,7 +8,7 @@ from shared.images import rendition_paths
 from shared.publication import Status
 from stories.models import Photo, Story
 from tests.factories import PhotoFactory, StoryFactory, demo_media_file, give_consent, image_file, kommune
-from tests.helpers import admin_form_data
+from tests.helpers import story_change_data
 from tests.stories.test_images import camera_exif
 
 pytestmark = pytest.mark.django_db
@@ -82,19 +82,11 @@ def test_editor_saves_a_story_with_a_photo_that_loses_its_location(admin_client,
     assert f'<img src="{photo.image_jpeg_480.url}" width="240" height="360" alt="Leonie im Laden">' in change_page
 
 
-def change_data(client, story, **changes) -> dict:
-    """The story's change form as the browser sends it, with `changes` (no photo rows)."""
-    form = client.get(f"/admin/stories/story/{story.pk}/change/").context["adminform"].form
-    data = admin_form_data(form, exclude=["topics", "video_webm", "video_mp4", "captions", "poster"], **changes)
-    data.update({"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"})
-    return data
-
-
 def test_publishing_without_photo_or_video_is_refused_and_nothing_is_stored(admin_client):
     story = StoryFactory(slug="leonie-braun", status=Status.DRAFT, publish_from=None)
     html = errors_of(
         admin_client.post(
-            f"/admin/stories/story/{story.pk}/change/", change_data(admin_client, story, status="published")
+            f"/admin/stories/story/{story.pk}/change/", story_change_data(admin_client, story, status="published")
         )
     )
     assert "braucht eine Geschichte mindestens ein Foto" in html
@@ -200,7 +192,7 @@ def test_a_complete_video_story_is_published_once_its_consent_is_recorded(admin_
     assert all(name for name in rendition_paths(story, "poster"))
     give_consent(story)
     response = admin_client.post(
-        f"/admin/stories/story/{story.pk}/change/", change_data(admin_client, story, status="published")
+        f"/admin/stories/story/{story.pk}/change/", story_change_data(admin_client, story, status="published")
     )
     assert response.status_code == 302
     story.refresh_from_db()
