@@ -27,6 +27,7 @@ urlpatterns = [
     path("presse/", include("press.urls")),
     path("suche/", include("search.urls")),
     path("", include("editorial.urls")),
+    path("", include("consent.urls")),
     path("", include("stories.urls")),
     path("", include("campaign.urls")),
 ]

@@ -19,6 +19,7 @@ PAGES = [
     "/jobcenter/kreis-dueren/",
     "/impressum/",
     "/datenschutz/",
+    "/datenschutz/personen-in-geschichten/",
     "/barrierefreiheit/",
     "/leichte-sprache/",
     "/gebaerdensprache/",
@@ -47,7 +48,14 @@ def test_campaign_page_passes_axe(site, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/jobcenter/", "/jobcenter/landeshauptstadt-stuttgart/", "/barrierefreiheit/melden/", "/gebaerdensprache/"],
+    [
+        "/",
+        "/jobcenter/",
+        "/jobcenter/landeshauptstadt-stuttgart/",
+        "/barrierefreiheit/melden/",
+        "/gebaerdensprache/",
+        "/datenschutz/personen-in-geschichten/",
+    ],
 )
 def test_campaign_page_passes_axe_on_a_phone(site, path):
     site.page.set_viewport_size(PHONE)
@@ -56,7 +64,15 @@ def test_campaign_page_passes_axe_on_a_phone(site, path):
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/jobcenter/", "/jobcenter/kreis-dueren/", "/barrierefreiheit/melden/", "/datenschutz/"]
+    "path",
+    [
+        "/",
+        "/jobcenter/",
+        "/jobcenter/kreis-dueren/",
+        "/barrierefreiheit/melden/",
+        "/datenschutz/",
+        "/datenschutz/personen-in-geschichten/",
+    ],
 )
 @pytest.mark.parametrize("width", [320, 640])
 def test_campaign_page_has_no_horizontal_scrolling(site, path, width):

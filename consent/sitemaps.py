@@ -1,0 +1,3 @@
+from shared.sitemaps import StaticViewSitemap
+
+SITEMAPS = {"consent": StaticViewSitemap(["consent:privacy"])}
