@@ -184,6 +184,21 @@ def test_expiry_removes_the_story_everywhere_at_the_time_and_the_command_leaves_
     assert AuditEntry.objects.filter(action=Action.CONSENT_ENDED).count() == 1
 
 
+def test_a_withdrawal_dated_ahead_takes_effect_on_its_day_without_a_job(client, story, media, monkeypatch):
+    names = public_names(story)
+    consent = Consent.objects.get(story=story)
+    consent.withdrawn_on = timezone.localdate() + timedelta(days=2)  # "zum Monatsende widerrufen"
+    consent.save()
+    assert_everywhere(client, story)
+    assert not AuditEntry.objects.exists()
+    real_now = timezone.now
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(days=2))
+    assert_nowhere(client, story, names)
+    call_command("enforce_consents", verbosity=0)
+    assert not set(names) & files_on_disk(media)
+    assert "widerrufen" in AuditEntry.objects.get(action=Action.CONSENT_ENDED).comment
+
+
 def test_the_maintenance_run_keeps_files_other_rows_still_use(story, media, monkeypatch):
     other = StoryFactory(slug="andere-geschichte")
     shared_name, poster = story.photos.get().image.name, story.poster.name
