@@ -78,13 +78,15 @@ def _etag(st: os.stat_result) -> str:
 
 @require_safe
 def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    if "\x00" in path:  # no file name holds a NUL byte; the OS calls would raise ValueError
+        raise Http404
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
     except Exception as exc:  # SuspiciousFileOperation: a path outside MEDIA_ROOT
         raise Http404 from exc
     try:
         st = full_path.stat()
-    except (FileNotFoundError, NotADirectoryError, PermissionError) as exc:
+    except (OSError, ValueError) as exc:  # missing, not a directory, no permission, name too long
         raise Http404 from exc
     if not stat.S_ISREG(st.st_mode) or full_path.name.startswith("."):
         raise Http404

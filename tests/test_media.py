@@ -77,6 +77,14 @@ def test_paths_outside_media_or_missing_answer_404(client, video, path):
     assert client.get(path).status_code == 404
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/media/a%00", "/media/CACHE/images/a%00b/x.jpg", "/media/videos/cl%00ip.mp4", "/media/videos%00/clip.mp4"],
+)
+def test_paths_with_a_nul_byte_answer_404(client, video, path):
+    assert client.get(path).status_code == 404
+
+
 def test_post_is_refused(client, video):
     assert client.post(video).status_code == 405
 
