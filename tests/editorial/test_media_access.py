@@ -4,7 +4,7 @@ shared.media_access); editors who may preview the story see them."""
 import pytest
 
 from shared.publication import Status
-from tests.factories import PhotoFactory, StoryFactory, editor, kommune
+from tests.factories import PhotoFactory, StoryFactory, UserFactory, editor, kommune
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +54,12 @@ def test_editors_of_the_kommune_see_them_others_do_not(client, photo):
     assert all(client.get(url).status_code == 404 for url in urls(photo))
     client.force_login(editor("Zentrale Redaktion"))
     assert all(client.get(url).status_code == 200 for url in urls(photo))
+
+
+def test_a_staff_user_without_permissions_sees_neither_the_draft_nor_its_files(client, photo):
+    nobody = UserFactory(is_staff=True)
+    nobody.kommunen.set([kommune("kreis-dueren")])  # even of the story's own Kommune
+    client.force_login(nobody)
+    assert client.get(photo.story.get_absolute_url()).status_code == 404
+    for url in urls(photo):
+        assert client.get(url).status_code == 404, url
