@@ -47,16 +47,21 @@ def newsroom_url(anchor: str = "") -> str:
     return reverse("press:newsroom") + (f"#{anchor}" if anchor else "")
 
 
+# A path on this site: one "/" and then no second slash or backslash at the start (browsers read
+# "//host" and "/\host" as another host), and nowhere a backslash, whitespace or control character
+# (browsers drop tabs and line breaks from addresses, so "/\t/host" would become "//host").
+SITE_PATH_RE = re.compile(r"/(?![/\\])[^\s\\\x00-\x1f\x7f]*")
+WEB_ADDRESS_RE = re.compile(r"https?://[^\s/$.?#\\\x00-\x1f\x7f][^\s\\\x00-\x1f\x7f]*")
+
+
 def validate_source_url(value: str) -> None:
-    """A link to a source: a path on this site ("/leitbild/") or an http(s) address."""
-    if value.startswith("/") and not value.startswith("//"):
-        return
-    if re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+    """A link to a source: a clean path on this site ("/leitbild/") or an http(s) address."""
+    if SITE_PATH_RE.fullmatch(value) or WEB_ADDRESS_RE.fullmatch(value):
         return
     raise ValidationError(
         _(
             "Bitte geben Sie eine Adresse auf dieser Website (beginnt mit „/“) "
-            "oder eine vollständige Adresse mit https:// an."
+            "oder eine vollständige Adresse mit https:// an, ohne Leerzeichen und ohne „\\“."
         ),
         code="invalid_url",
     )

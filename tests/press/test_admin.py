@@ -287,3 +287,42 @@ def test_a_publication_window_that_ends_before_it_begins_is_refused_in_german(ad
     errors = errors_of(admin_client.post(ADD_RELEASE, data))
     assert errors["publish_until"] == ["„Sichtbar bis“ muss nach „Sichtbar ab“ liegen."]
     assert not PressRelease.objects.filter(number="023/2018").exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "/\\evil.example",
+        "//evil.example",
+        "\\evil.example",
+        "\\\\evil.example",
+        "/\\/evil.example",
+        "/leit\\bild/",
+        "/\t/evil.example",
+        "/leitbild/\n",
+        " /leitbild/",
+        "/leit bild/",
+        "/\x00evil",
+        "/\x7f",
+        "https://evil.example/\x01",
+        "javascript:alert(1)",
+        "evil.example",
+    ],
+)
+def test_a_key_figure_source_must_be_a_clean_site_path_or_web_address(value):
+    from django.core.exceptions import ValidationError
+
+    from press.models import validate_source_url
+
+    with pytest.raises(ValidationError) as refused:
+        validate_source_url(value)
+    assert "Bitte geben Sie eine Adresse auf dieser Website" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "value", ["/leitbild/", "/", "/presse/#kennzahlen", "/suche/?q=jobcenter", "https://www.landkreistag.de/x"]
+)
+def test_good_key_figure_sources_are_accepted(value):
+    from press.models import validate_source_url
+
+    validate_source_url(value)
