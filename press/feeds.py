@@ -24,7 +24,7 @@ class PressReleaseFeed(SiteFeed):
     def item_title(self, release: PressRelease) -> str:
         return f"Nr. {release.number}: {release.title}" if release.number else release.title
 
-    def item_description(self, release: PressRelease) -> str:
+    def item_text(self, release: PressRelease) -> str:
         return release.lead
 
     def item_pubdate(self, release: PressRelease):

@@ -2,11 +2,19 @@
 
 Each app subclasses `SiteFeed` for RSS 2.0 and adds an Atom variant with `atom_feed()`;
 templates/includes/feed_links.html announces them in every page's <head>.
+
+Feed readers render an item's description (RSS <description>, Atom <summary type="html">) as
+HTML, so a feed never hands them a field as it was typed: a plain-text field (`item_text`) is
+escaped, a rich-text field (`item_html`) passes the rich-text sanitizer once more. Titles are
+plain text in both formats and stay so.
 """
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+
+from shared.richtext import sanitize
 
 FEED_LENGTH = 20
 
@@ -20,6 +28,20 @@ class SiteFeed(Feed):
 
     def author_name(self) -> str:
         return str(settings.SITE_NAME)
+
+    def item_text(self, item) -> str | None:
+        """The item's summary as plain text (a teaser, a lead); subclasses name it here."""
+        return None
+
+    def item_html(self, item) -> str | None:
+        """Or the item's summary from a rich-text field."""
+        return None
+
+    def item_description(self, item) -> str:
+        html = self.item_html(item)
+        if html is not None:
+            return sanitize(html)
+        return escape(self.item_text(item) or "")
 
 
 def atom_feed(feed_class: type[SiteFeed]) -> type[SiteFeed]:

@@ -7,7 +7,7 @@ iframe never reaches a page. Templates can then print the value with |safe.
 
 from django import forms
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 RICH_TEXT_EXTENSIONS = {
@@ -22,6 +22,9 @@ RICH_TEXT_EXTENSIONS = {
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "History": True,
 }
+
+# What the field does on save, for HTML that leaves the site another way (the feeds).
+sanitize = create_sanitizer(RICH_TEXT_EXTENSIONS)
 
 
 class AdminRichTextWidget(AdminProseEditorWidget):

@@ -23,7 +23,7 @@ class StoryFeed(SiteFeed):
     def item_title(self, story: Story) -> str:
         return f"{story.name}: „{story.quote}“"
 
-    def item_description(self, story: Story) -> str:
+    def item_text(self, story: Story) -> str:
         return story.teaser
 
     def item_pubdate(self, story: Story):

@@ -9,6 +9,7 @@ import datetime
 import re
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import feedparser
@@ -240,3 +241,62 @@ def test_the_checks_catch_broken_feeds():
         assert_valid_atom(good_atom.replace(b"<author><name>N</name></author>", b""))
     with pytest.raises(AssertionError):
         assert_valid_atom(good_atom.replace(b"2024-02-10T00:00:00Z", b"10.02.2024"))
+
+
+EVIL = "<img src=x onerror=alert(1)>"
+
+
+class _Tags(HTMLParser):
+    """What an HTML reader makes of a feed's HTML field: its elements and its text."""
+
+    def __init__(self, markup: str):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = [], ""
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def assert_text_only(element: ET.Element, html: bool):
+    assert len(element) == 0, "an XML element inside"
+    if html:  # RSS description, Atom summary type="html": readers render it as HTML
+        parsed = _Tags(element.text)
+        assert parsed.tags == [], f"live markup in {element.tag}: {element.text}"
+        assert EVIL in parsed.text
+    else:  # a title: plain text
+        assert EVIL in element.text
+
+
+@pytest.mark.parametrize("feed", FEEDS)
+def test_markup_typed_into_plain_text_fields_reaches_feed_readers_as_text(client, feed):
+    StoryFactory(name="Eva", quote=f"Zitat {EVIL}", teaser=f"Kurz {EVIL} & gut")
+    PressReleaseFactory(number="001/2024", title=f"Titel {EVIL}", lead=f"Vorspann {EVIL} & mehr")
+    rss_url, atom_url = FEEDS[feed]
+    rss = fetch(client, rss_url, "application/rss+xml")
+    (item,) = assert_valid_rss(rss)
+    assert_text_only(item.find("title"), html=False)
+    assert_text_only(item.find("description"), html=True)
+    assert _Tags(item.find("description").text).text.endswith("& gut" if feed == "stories" else "& mehr")
+    atom = fetch(client, atom_url, "application/atom+xml")
+    (entry,) = assert_valid_atom(atom)
+    assert entry.find(f"{ATOM}title").get("type", "text") == "text"
+    assert_text_only(entry.find(f"{ATOM}title"), html=False)
+    summary = entry.find(f"{ATOM}summary")
+    assert_text_only(summary, html=summary.get("type") == "html")
+
+
+def test_a_feed_of_rich_text_carries_only_the_sanitised_html():
+    from shared.feeds import SiteFeed
+
+    class RichFeed(SiteFeed):
+        def item_html(self, item):
+            return item
+
+    html = RichFeed().item_description(f'<p onclick="x()">Gut {EVIL}<script>alert(2)</script><strong>!</strong></p>')
+    assert _Tags(html).tags == ["p", "strong"]
+    assert "onclick" not in html and "onerror" not in html and "alert(2)" not in html
