@@ -23,7 +23,9 @@ from shared.admin import (
     FILE_FIELDS,
     VIDEO_FIELDSETS,
     AccessibleSelectFilter,
+    ChangeListGuard,
     KommuneScopedAdmin,
+    ModelAdmin,
     VideoAdminMixin,
 )
 from shared.publication import PUBLICATION_FIELDS
@@ -36,12 +38,12 @@ admin.site.unregister(Group)
 
 
 @admin.register(get_user_model())
-class UserAdmin(AccessibleSelectFilter, auth_admin.UserAdmin):
+class UserAdmin(ChangeListGuard, AccessibleSelectFilter, auth_admin.UserAdmin):
     pass
 
 
 @admin.register(Group)
-class GroupAdmin(AccessibleSelectFilter, auth_admin.GroupAdmin):
+class GroupAdmin(ChangeListGuard, AccessibleSelectFilter, auth_admin.GroupAdmin):
     pass
 
 
@@ -246,7 +248,7 @@ class ContentPageAdmin(HistoryAdmin):
 
 
 @admin.register(SignLanguageVideo)
-class SignLanguageVideoAdmin(VideoAdminMixin, admin.ModelAdmin):
+class SignLanguageVideoAdmin(VideoAdminMixin, ModelAdmin):
     list_display = ["title", "demo_label", "duration", "position", "status"]
     list_filter = ["status", "is_demo"]
     formfield_overrides = FILE_FIELDS
@@ -280,7 +282,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(BarrierReport)
-class BarrierReportAdmin(admin.ModelAdmin):
+class BarrierReportAdmin(ModelAdmin):
     list_display = ["created_at", "__str__", "location", "status", "reply_by_display", "has_contact"]
     list_filter = [OverdueFilter, "status"]
     search_fields = ["description", "location", "name", "email"]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.models import Consent, DocumentAccess
 from editorial import dashboard
-from shared.admin import FILE_FIELDS, FileInput, KommuneScopedAdmin, LogAdmin
+from shared.admin import FILE_FIELDS, FileInput, KommuneScopedAdmin, LogAdmin, ModelAdmin
 
 
 class DocumentLink:
@@ -40,7 +40,7 @@ class ConsentDocumentInput(FileInput):
 
 
 @admin.register(Consent)
-class ConsentAdmin(KommuneScopedAdmin, admin.ModelAdmin):
+class ConsentAdmin(KommuneScopedAdmin, ModelAdmin):
     list_display = ["person", "story", "kommune", "signed_on", "valid_now", "expires_on", "withdrawn_on", "is_demo"]
     list_filter = ["scope_web", "scope_press", "is_legacy", "is_demo"]
     list_select_related = ["story", "kommune"]
@@ -176,7 +176,7 @@ def legacy_panel(request) -> dashboard.Panel | None:
 
 
 @admin.register(DocumentAccess)
-class DocumentAccessAdmin(LogAdmin, admin.ModelAdmin):
+class DocumentAccessAdmin(LogAdmin, ModelAdmin):
     """The log of document downloads: read-only, for the central team (view right) and administrators."""
 
     list_display = ["at", "username", "consent"]

@@ -24,7 +24,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from editorial import preview
 from editorial.models import Action, AuditEntry
 from editorial.workflow import action_for, allowed_statuses, record
-from shared.admin import KommuneScopedAdmin, LogAdmin
+from shared.admin import ChangeListGuard, KommuneScopedAdmin, LogAdmin, ModelAdmin
 from shared.publication import Status
 from shared.roles import is_central
 
@@ -135,7 +135,7 @@ class ReadableChanges(HistoricalRecordContextHelper):
         return value
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(ChangeListGuard, SimpleHistoryAdmin):
     """History with diff and restore; concurrent saves refused. The hidden `loaded_version` field
     is added to the first fieldset by itself."""
 
@@ -253,7 +253,7 @@ class WorkflowAdmin(HistoryAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(KommuneScopedAdmin, LogAdmin, admin.ModelAdmin):
+class AuditEntryAdmin(KommuneScopedAdmin, LogAdmin, ModelAdmin):
     """The log is read-only for everybody; Kommune editors see the entries of their Kommunen."""
 
     list_display = ["created_at", "action", "object_repr", "content_type", "username", "kommune"]

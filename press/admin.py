@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import WorkflowAdmin
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
-from shared.admin import FILE_FIELDS, LabelledListEditable
+from shared.admin import FILE_FIELDS, LabelledListEditable, ModelAdmin
 from shared.publication import PUBLICATION_FIELDS
 
 PREVIEW_WIDTH = 240
@@ -34,7 +34,7 @@ class PressReleaseAdmin(WorkflowAdmin):
 
 
 @admin.register(PressCoverage)
-class PressCoverageAdmin(admin.ModelAdmin):
+class PressCoverageAdmin(ModelAdmin):
     list_display = ["date", "source", "title", "has_link", "status"]
     list_filter = ["status"]
     search_fields = ["title", "source", "author"]
@@ -47,7 +47,7 @@ class PressCoverageAdmin(admin.ModelAdmin):
 
 
 @admin.register(PressContact)
-class PressContactAdmin(LabelledListEditable, admin.ModelAdmin):
+class PressContactAdmin(LabelledListEditable, ModelAdmin):
     list_display = ["organisation", "department", "name", "phone", "position", "status"]
     list_editable = ["position", "status"]
     fields = [
@@ -64,7 +64,7 @@ class PressContactAdmin(LabelledListEditable, admin.ModelAdmin):
 
 
 @admin.register(PressKitItem)
-class PressKitItemAdmin(admin.ModelAdmin):
+class PressKitItemAdmin(ModelAdmin):
     list_display = ["title", "kind", "file_description", "credit", "show_in_kit", "status", "demo_label"]
     formfield_overrides = FILE_FIELDS
     list_filter = ["kind", "show_in_kit", "status", "is_demo"]
@@ -116,7 +116,7 @@ class PressKitItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(KeyFigure)
-class KeyFigureAdmin(LabelledListEditable, admin.ModelAdmin):
+class KeyFigureAdmin(LabelledListEditable, ModelAdmin):
     list_display = ["value", "label", "source", "as_of", "position", "status"]
     list_editable = ["position", "status"]
     list_filter = ["status"]

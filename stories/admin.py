@@ -24,6 +24,7 @@ from shared.admin import (
     KommuneScopedAdmin,
     LabelledListEditable,
     LandFilter,
+    ModelAdmin,
     VideoAdminMixin,
     preview,
     thumbnail,
@@ -195,7 +196,7 @@ class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(LabelledListEditable, admin.ModelAdmin):
+class TopicAdmin(LabelledListEditable, ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
