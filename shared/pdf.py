@@ -7,6 +7,11 @@ hash of that HTML, its stylesheet and the WeasyPrint version. Any edit changes t
 so the next request renders the new PDF once and every later request gets the stored
 bytes. Nothing has to remember to invalidate anything.
 
+Requests that arrive while a version is being rendered wait for it instead of rendering it
+too: the renderer holds a lock in the cache (`cache.add`, atomic in LocMem and Redis), the
+others poll the cache for the result, for at most RENDER_WAIT seconds; if the renderer fails
+or takes longer, a waiting request renders the document itself.
+
 WeasyPrint never touches the network: its URL fetcher only reads our own static files
 (the print stylesheets and the Fira Sans fonts they reference).
 """
@@ -14,6 +19,7 @@ WeasyPrint never touches the network: its URL fetcher only reads our own static 
 import hashlib
 import mimetypes
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +43,10 @@ ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 # A new version gets a new key; old versions simply expire (or are culled earlier).
 CACHE_TIMEOUT = 60 * 60 * 24 * 30
+# A render takes a few seconds; the lock expires by itself should its holder die.
+RENDER_LOCK_TIMEOUT = 120
+RENDER_WAIT = 30
+RENDER_POLL = 0.2
 
 
 @dataclass(frozen=True)
@@ -127,13 +137,28 @@ def cached_pdf(html: str, *, stylesheet: str, key_prefix: str, render: Callable[
     """The PDF of `html`: from the cache, or made now by `render(html)` and cached."""
     digest = content_digest(html, stylesheet)
     key = f"{key_prefix}:{digest}"
-    stored = django_cache.get(key)
-    if stored is None:
-        # Plain values in the cache (not this module's class), so that any deploy can read them.
-        stored = (render(html), datetime.now(tz=UTC).timestamp())
-        django_cache.set(key, stored, timeout=CACHE_TIMEOUT)
+    lock_key = f"{key}:rendering"
+    give_up = time.monotonic() + RENDER_WAIT
+    while (stored := django_cache.get(key)) is None:
+        if django_cache.add(lock_key, True, timeout=RENDER_LOCK_TIMEOUT):
+            try:
+                stored = _render_and_store(key, html, render)
+            finally:
+                django_cache.delete(lock_key)
+            break
+        if time.monotonic() >= give_up:  # the other render is stuck: do not keep the visitor waiting
+            stored = _render_and_store(key, html, render)
+            break
+        time.sleep(RENDER_POLL)
     content, rendered_at = stored
     return RenderedPdf(content=content, digest=digest, rendered_at=datetime.fromtimestamp(rendered_at, tz=UTC))
+
+
+def _render_and_store(key: str, html: str, render: Callable[[str], bytes]) -> tuple[bytes, float]:
+    # Plain values in the cache (not this module's class), so that any deploy can read them.
+    stored = (render(html), datetime.now(tz=UTC).timestamp())
+    django_cache.set(key, stored, timeout=CACHE_TIMEOUT)
+    return stored
 
 
 def pdf_response(request: HttpRequest, rendered: RenderedPdf, filename: str) -> HttpResponse:
