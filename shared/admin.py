@@ -5,9 +5,11 @@ from django.contrib import admin
 from django.contrib.admin import widgets
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shared.roles import in_own_kommunen, is_central, kommune_ids
@@ -45,9 +47,33 @@ class FileInput(widgets.AdminFileWidget):
     """Django 6.1 puts the admin's file input into a <fieldset> whose <legend> names the group but
     not the input, which is left without a name (axe: "label"). Without the fieldset the field's
     <label for> names the file input (and opens the file chooser), the help text describes it
-    (aria-describedby), and the "Zurücksetzen" box keeps its own label."""
+    (aria-describedby), and the "Zurücksetzen" box keeps its own label.
+
+    A form refused for another field comes back with the file input empty (browsers never refill
+    it) and the upload unsaved: the widget says so, instead of letting the editor believe it is kept."""
 
     use_fieldset = False
+
+    unsaved: UploadedFile | None = None
+
+    def value_from_datadict(self, data, files, name):
+        # Each form holds its own copy of its widgets, so the upload can be remembered here for render().
+        upload = super().value_from_datadict(data, files, name)
+        self.unsaved = upload if isinstance(upload, UploadedFile) else None
+        return upload
+
+    def render(self, name, value, attrs=None, renderer=None):
+        if self.unsaved is None:
+            return super().render(name, value, attrs, renderer)
+        attrs = dict(attrs or {})
+        hint_id = f"{attrs.get('id') or name}_unsaved"
+        attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"), hint_id]))
+        hint = gettext("„%(name)s“ ist nicht gespeichert. Bitte wählen Sie die Datei erneut aus.") % {
+            "name": self.unsaved.name
+        }
+        return super().render(name, value, attrs, renderer) + format_html(
+            '<p class="help" id="{}">{}</p>', hint_id, hint
+        )
 
 
 # Every admin with file or image fields uses these (tests/shared/test_admin.py checks it).
@@ -164,6 +190,8 @@ def preview(image_field, rendition, alt: str, width: int | None, height: int | N
     """A small JPEG rendition for the admin (made on save, like every rendition)."""
     if not image_field or not width or not height:
         return _("– noch kein Bild gespeichert –")
+    if not image_field._committed:  # an upload of a form that was refused: it has no renditions, no URL
+        return _("– das neue Bild ist noch nicht gespeichert –")
     shown_height = round(height * PREVIEW_WIDTH / width)
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}">', rendition.url, PREVIEW_WIDTH, shown_height, alt

@@ -1,5 +1,7 @@
 """Editors in the admin: previews, required texts before publishing, clear German errors for wrong files."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -208,3 +210,33 @@ def test_changelist_marks_examples_and_offers_the_filters(admin_client):
     assert admin_client.get("/admin/stories/story/?is_example__exact=1").status_code == 200
     assert admin_client.get("/admin/stories/topic/").status_code == 200
     assert admin_client.get("/admin/stories/explainervideo/add/").status_code == 200
+
+
+def test_a_refused_form_does_not_show_an_unsaved_poster_as_stored(admin_client):
+    form = story_form(
+        status="draft",
+        video_webm=SimpleUploadedFile("video.webm", b"Das ist Text, kein Video."),
+        poster=upload(image_file("poster.jpg", 640, 360), content_type="image/jpeg"),
+        poster_alt="Texttafel",
+    )
+    html = errors_of(admin_client.post(ADD_URL, form))
+    assert "Diese Datei ist kein WebM-Video." in html
+    assert "/media/" not in html  # no preview or link of a file that was never stored
+    assert "„poster.jpg“ ist nicht gespeichert. Bitte wählen Sie die Datei erneut aus." in html
+    assert not Story.objects.exists()
+
+
+def test_a_refused_change_keeps_showing_the_stored_poster_only(admin_client):
+    story = StoryFactory(poster=image_file("alt.jpg", 640, 360), poster_alt="Alt")
+    stored = story.poster.url
+    data = story_change_data(
+        admin_client,
+        story,
+        video_webm=SimpleUploadedFile("video.webm", b"Das ist Text, kein Video."),
+        poster=upload(image_file("neu.jpg", 640, 360), content_type="image/jpeg"),
+    )
+    html = errors_of(admin_client.post(f"/admin/stories/story/{story.pk}/change/", data))
+    assert "neu" not in "".join(re.findall(r'(?:src|href)="(/media/[^"]+)"', html))
+    assert "„neu.jpg“ ist nicht gespeichert. Bitte wählen Sie die Datei erneut aus." in html
+    story.refresh_from_db()
+    assert story.poster.url == stored
