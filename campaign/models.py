@@ -73,7 +73,7 @@ class Kommune(Versioned):
         help_text=_("Leer lassen, wenn das Jobcenter keinen eigenen Namen führt."),
     )
     website = models.URLField(_("Website"), blank=True)
-    address = models.TextField(_("Anschrift"), blank=True)
+    address = models.TextField(_("Anschrift"), max_length=500, validators=[MaxLengthValidator(500)], blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
     press_name = models.CharField(_("Ansprechperson für die Presse"), max_length=200, blank=True)
@@ -267,20 +267,28 @@ class LandingPage(Versioned):
 
     title = models.CharField(_("Titel"), max_length=100)
     claim = models.CharField(_("Claim"), max_length=100)
-    lead = models.TextField(_("Einleitung"))
+    lead = models.TextField(_("Einleitung"), max_length=1_000, validators=[MaxLengthValidator(1_000)])
     claim_heading = models.CharField(_("Überschrift zum Claim"), max_length=100)
     strong_word = models.CharField(_("Erstes Wort"), max_length=30)
-    strong_text = models.TextField(_("Erklärung zum ersten Wort"))
+    strong_text = models.TextField(
+        _("Erklärung zum ersten Wort"), max_length=1_000, validators=[MaxLengthValidator(1_000)]
+    )
     social_word = models.CharField(_("Zweites Wort"), max_length=30)
-    social_text = models.TextField(_("Erklärung zum zweiten Wort"))
+    social_text = models.TextField(
+        _("Erklärung zum zweiten Wort"), max_length=1_000, validators=[MaxLengthValidator(1_000)]
+    )
     local_word = models.CharField(_("Drittes Wort"), max_length=30)
-    local_text = models.TextField(_("Erklärung zum dritten Wort"))
+    local_text = models.TextField(
+        _("Erklärung zum dritten Wort"), max_length=1_000, validators=[MaxLengthValidator(1_000)]
+    )
     figures_heading = models.CharField(_("Überschrift der Kennzahlen"), max_length=100)
     stories_heading = models.CharField(
         _("Überschrift Geschichten"), max_length=100, default="Geschichten aus den kommunalen Jobcentern"
     )
     stories_text = models.TextField(
         _("Anreißer Geschichten"),
+        max_length=1_000,
+        validators=[MaxLengthValidator(1_000)],
         default="Menschen erzählen, wie sie mit ihrem Jobcenter den Weg in Arbeit und Ausbildung gefunden haben – "
         "und Mitarbeitende erzählen, was sie dafür tun.",
     )
@@ -290,14 +298,20 @@ class LandingPage(Versioned):
         _("Linktext Presse"), max_length=100, default="Alle Pressemitteilungen, Kontakte und Pressematerial"
     )
     leitbild_heading = models.CharField(_("Überschrift Leitbild"), max_length=100)
-    leitbild_text = models.TextField(_("Anreißer Leitbild"))
+    leitbild_text = models.TextField(_("Anreißer Leitbild"), max_length=1_000, validators=[MaxLengthValidator(1_000)])
     leitbild_link_text = models.CharField(_("Linktext Leitbild"), max_length=100)
     jobcenter_heading = models.CharField(_("Überschrift Jobcenter-Liste"), max_length=100)
-    jobcenter_text = models.TextField(_("Anreißer Jobcenter-Liste"))
+    jobcenter_text = models.TextField(
+        _("Anreißer Jobcenter-Liste"), max_length=1_000, validators=[MaxLengthValidator(1_000)]
+    )
     jobcenter_link_text = models.CharField(_("Linktext Jobcenter-Liste"), max_length=100)
     access_heading = models.CharField(_("Überschrift Leichte Sprache und Gebärdensprache"), max_length=100)
-    easy_language_text = models.TextField(_("Anreißer Leichte Sprache"))
-    sign_language_text = models.TextField(_("Anreißer Gebärdensprache"))
+    easy_language_text = models.TextField(
+        _("Anreißer Leichte Sprache"), max_length=1_000, validators=[MaxLengthValidator(1_000)]
+    )
+    sign_language_text = models.TextField(
+        _("Anreißer Gebärdensprache"), max_length=1_000, validators=[MaxLengthValidator(1_000)]
+    )
     updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
 
     class Meta:
@@ -334,8 +348,8 @@ class ContentPage(Publishable, Versioned):
 
     key = models.CharField(_("Seite"), max_length=30, choices=PageKey.choices, unique=True)
     title = models.CharField(_("Titel"), max_length=200)
-    intro = models.TextField(_("Einleitung"), blank=True)
-    body = RichTextField(_("Text"))
+    intro = models.TextField(_("Einleitung"), max_length=1_000, validators=[MaxLengthValidator(1_000)], blank=True)
+    body = RichTextField(_("Text"), max_length=50_000, validators=[MaxLengthValidator(50_000)])
     last_reviewed = models.DateField(_("Zuletzt geprüft am"))
     updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
     # The legal pages are required by law: they arrive published with `migrate`.
@@ -415,7 +429,9 @@ class BarrierReport(models.Model):
     created_at = models.DateTimeField(_("Eingegangen am"), default=timezone.now, editable=False)
     reply_by = models.DateField(_("Antwort fällig bis"), editable=False)
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.NEW)
-    internal_note = models.TextField(_("Interne Notiz"), blank=True)
+    internal_note = models.TextField(
+        _("Interne Notiz"), max_length=5_000, validators=[MaxLengthValidator(5_000)], blank=True
+    )
 
     objects = BarrierReportQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ changed; the admin shows them read-only."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +40,7 @@ class AuditEntry(models.Model):
         related_name="+",
         help_text=_("Die Kommune des Inhalts, wenn er einer gehört."),
     )
-    comment = models.TextField(_("Anmerkung"), blank=True)
+    comment = models.TextField(_("Anmerkung"), max_length=2_000, validators=[MaxLengthValidator(2_000)], blank=True)
 
     # The Kommune editors see the entries of their own Kommunen (shared.admin.KommuneScopedAdmin).
     KOMMUNE_PATH = "kommune"

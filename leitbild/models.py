@@ -9,6 +9,7 @@ exactly the same words.
 
 import re
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -68,7 +69,12 @@ class Leitbild(Versioned):
     )
     preamble_title = models.CharField(_("Überschrift der Präambel"), max_length=200)
     future_title = models.CharField(_("Überschrift des Ausblicks"), max_length=200)
-    future_text = models.TextField(_("Text des Ausblicks"), help_text=_("Absätze durch eine Leerzeile trennen."))
+    future_text = models.TextField(
+        _("Text des Ausblicks"),
+        max_length=5_000,
+        validators=[MaxLengthValidator(5_000)],
+        help_text=_("Absätze durch eine Leerzeile trennen."),
+    )
     structure_locked = models.BooleanField(
         _("Gliederung gesperrt"),
         default=True,
@@ -114,7 +120,7 @@ class PreamblePoint(models.Model):
     position = models.PositiveSmallIntegerField(
         _("Position"), help_text=_("Kleinere Zahlen stehen weiter oben. Leer lassen: ans Ende.")
     )
-    text = models.TextField(_("Text"))
+    text = models.TextField(_("Text"), max_length=2_000, validators=[MaxLengthValidator(2_000)])
 
     class Meta:
         verbose_name = _("Punkt der Präambel")
@@ -176,7 +182,12 @@ class Chapter(Versioned):
             "Erscheint auf der Übersicht, in Suchmaschinen und beim Teilen. Leer lassen: der erste Satz der Einleitung."
         ),
     )
-    intro = models.TextField(_("Einleitung"), help_text=_("Absätze durch eine Leerzeile trennen."))
+    intro = models.TextField(
+        _("Einleitung"),
+        max_length=5_000,
+        validators=[MaxLengthValidator(5_000)],
+        help_text=_("Absätze durch eine Leerzeile trennen."),
+    )
     commitments_lead = models.CharField(
         _("Einleitung der Vorhaben"), max_length=200, default="Deshalb werden die kommunalen Jobcenter"
     )
@@ -218,7 +229,7 @@ class Commitment(models.Model):
     position = models.PositiveSmallIntegerField(
         _("Position"), help_text=_("Kleinere Zahlen stehen weiter oben. Leer lassen: ans Ende.")
     )
-    text = models.TextField(_("Text"))
+    text = models.TextField(_("Text"), max_length=2_000, validators=[MaxLengthValidator(2_000)])
 
     class Meta:
         verbose_name = _("Vorhaben")

@@ -5,7 +5,7 @@ import re
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -97,9 +97,11 @@ class PressRelease(Publishable, Versioned):
     )
     lead = models.TextField(
         _("Vorspann"),
+        max_length=1_500,
+        validators=[MaxLengthValidator(1_500)],
         help_text=_("Der erste Absatz mit dem Wichtigsten. Erscheint auch in Übersichten und im Feed."),
     )
-    body = RichTextField(_("Text"))
+    body = RichTextField(_("Text"), max_length=50_000, validators=[MaxLengthValidator(50_000)])
     is_joint = models.BooleanField(
         _("Gemeinsame Pressemitteilung"),
         default=False,
@@ -112,6 +114,8 @@ class PressRelease(Publishable, Versioned):
     )
     footnotes = models.TextField(
         _("Fußnoten"),
+        max_length=5_000,
+        validators=[MaxLengthValidator(5_000)],
         blank=True,
         help_text=_(
             "Eine Fußnote je Zeile, beginnend mit ihrem Zeichen im Text, z. B. „*Eine nachhaltige Integration …“."
@@ -233,7 +237,7 @@ class PressContact(Publishable):
     name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     phone = models.CharField(_("Telefon"), max_length=100, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
-    address = models.TextField(_("Anschrift"), blank=True)
+    address = models.TextField(_("Anschrift"), max_length=500, validators=[MaxLengthValidator(500)], blank=True)
     website = models.URLField(_("Website"), blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     status = status_field(default=Status.PUBLISHED)
@@ -290,7 +294,9 @@ class PressKitItem(Publishable):
         max_length=200,
         help_text=_("Wird so neben der Datei gezeigt, z. B. „© Deutscher Landkreistag / Foto: Max Muster“."),
     )
-    usage_terms = models.TextField(_("Nutzungsbedingungen"), default=USAGE_TERMS)
+    usage_terms = models.TextField(
+        _("Nutzungsbedingungen"), max_length=2_000, validators=[MaxLengthValidator(2_000)], default=USAGE_TERMS
+    )
     file_type = models.CharField(_("Dateityp"), max_length=50, blank=True, editable=False)
     file_size = models.PositiveBigIntegerField(_("Dateigröße in Byte"), default=0, editable=False)
     width = models.PositiveIntegerField(_("Breite in Pixeln"), null=True, blank=True, editable=False)

@@ -9,6 +9,7 @@ two-click facade of templates/includes/video_facade.html.
 from functools import cached_property
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +75,8 @@ class VideoMedia(models.Model):
     )
     transcript = models.TextField(
         _("Transkript"),
+        max_length=50_000,
+        validators=[MaxLengthValidator(50_000)],
         blank=True,
         help_text=_("Pflicht für Videos: der vollständige Text des Videos, mit Beschreibung des Gezeigten."),
     )

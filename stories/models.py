@@ -3,6 +3,7 @@
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -100,7 +101,7 @@ class Story(VideoMedia, Publishable, Versioned):
     )
     quote = models.CharField(_("Zitat"), max_length=300, help_text=_("Der Satz, der über der Geschichte steht."))
     teaser = models.TextField(_("Kurztext"), max_length=500, help_text=_("Zwei, drei Sätze für Übersichten."))
-    body = RichTextField(_("Text"), blank=True)
+    body = RichTextField(_("Text"), max_length=20_000, validators=[MaxLengthValidator(20_000)], blank=True)
     kommune = models.ForeignKey(
         "campaign.Kommune", verbose_name=_("Kommune"), on_delete=models.PROTECT, related_name="stories"
     )
@@ -226,7 +227,7 @@ class ExplainerVideo(VideoMedia, Publishable, Versioned):
     title = models.CharField(_("Titel"), max_length=160)
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=160, unique=True)
     teaser = models.TextField(_("Kurztext"), max_length=500, help_text=_("Zwei, drei Sätze für die Übersicht."))
-    body = RichTextField(_("Text"), blank=True)
+    body = RichTextField(_("Text"), max_length=20_000, validators=[MaxLengthValidator(20_000)], blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     is_example = models.BooleanField(_("Beispielinhalt"), default=False, editable=False)
     updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
