@@ -1,6 +1,7 @@
 """Forms of the campaign app: the Jobcenter filter, the public "Barriere melden" form and the
 CSV import of the Jobcenter contact data in the admin."""
 
+import secrets
 import time
 
 from django import forms
@@ -14,10 +15,12 @@ from campaign.models import BarrierReport, Land
 from shared.uploads import read_csv_text
 
 # Spam protection without third-party services: a field people never see (bots fill it)
-# and a signed timestamp issued with the form (bots post at once or replay old forms).
+# and a signed token issued with the form: its time (bots post at once or replay old forms)
+# and a random number that a stored report keeps, so each token sends one report only
+# (campaign/report_guard.py; the view also limits reports per address).
 STAMP_SALT = "campaign.barrier-report"
 MIN_FILL_SECONDS = 3
-MAX_FILL_SECONDS = 6 * 60 * 60
+MAX_FILL_SECONDS = 60 * 60
 HONEYPOT_FIELD = "kontrollfeld"
 
 
@@ -25,8 +28,9 @@ def now() -> float:
     return time.time()
 
 
-def make_form_token(issued_at: float | None = None) -> str:
-    return signing.dumps(int(issued_at if issued_at is not None else now()), salt=STAMP_SALT)
+def make_form_token(issued_at: float | None = None, nonce: str | None = None) -> str:
+    issued = int(issued_at if issued_at is not None else now())
+    return signing.dumps([issued, nonce or secrets.token_hex(16)], salt=STAMP_SALT)
 
 
 class KommuneImportForm(forms.Form):
@@ -130,13 +134,16 @@ class BarrierReportForm(forms.ModelForm):
                 ),
                 code="honeypot",
             )
-        self._check_token(self.data.get("token", ""))
+        self.nonce = self._check_token(self.data.get("token", ""))
         return cleaned
 
-    def _check_token(self, token: str) -> None:
+    def _check_token(self, token: str) -> str:
+        """The token's random number once its signature and age are right."""
         try:
-            issued_at = signing.loads(token, salt=STAMP_SALT)
-        except signing.BadSignature:
+            issued_at, nonce = signing.loads(token, salt=STAMP_SALT)
+            if not isinstance(issued_at, int) or not isinstance(nonce, str) or len(nonce) != 32:
+                raise ValueError(token)
+        except (signing.BadSignature, TypeError, ValueError):
             raise forms.ValidationError(
                 _("Das Formular war ungültig. Bitte senden Sie es noch einmal ab – Ihre Eingaben sind erhalten."),
                 code="bad_token",
@@ -158,6 +165,7 @@ class BarrierReportForm(forms.ModelForm):
                 ),
                 code="too_old",
             )
+        return nonce
 
 
 def land_choices_with_counts(counts: dict[str, int]) -> list[tuple[str, str]]:

@@ -432,6 +432,9 @@ class BarrierReport(models.Model):
     internal_note = models.TextField(
         _("Interne Notiz"), max_length=5_000, validators=[MaxLengthValidator(5_000)], blank=True
     )
+    # The random number of the form token that sent it: a token sends one report only.
+    # Cleared once such a token has expired anyway (campaign/report_guard.py).
+    form_nonce = models.CharField(max_length=32, null=True, unique=True, editable=False)  # noqa: DJ001 (unique: many NULLs, one "")
 
     objects = BarrierReportQuerySet.as_manager()
 
@@ -463,3 +466,21 @@ register(Kommune, excluded_fields=["version"])
 register(Location)
 register(LandingPage, excluded_fields=["version"])
 register(ContentPage, excluded_fields=["version"])
+
+
+class ReportThrottle(models.Model):
+    """How many barrier reports came from one address in the current window.
+
+    The address is kept only as a keyed hash and only for the window (campaign/report_guard.py).
+    """
+
+    sender = models.CharField(max_length=64, unique=True)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("Meldungszähler")
+        verbose_name_plural = _("Meldungszähler")
+
+    def __str__(self) -> str:
+        return f"{self.sender[:8]}… ({self.count})"

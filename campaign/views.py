@@ -4,10 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 
+from campaign import report_guard
 from campaign.forms import BarrierReportForm, KommuneFilterForm, land_choices_with_counts, make_form_token
 from campaign.germany_map import HEIGHT, WIDTH, land_map, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
@@ -176,17 +178,50 @@ def _safe_page_reference(request: HttpRequest) -> str:
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def report_barrier(request: HttpRequest) -> HttpResponse:
+    status = 200
     if request.method == "POST":
         form = BarrierReportForm(request.POST)
         if form.is_valid():
-            report = form.save()
-            base_url = request.build_absolute_uri("/")
-            transaction.on_commit(lambda: notify_barrier_report(report, base_url))
-            return HttpResponseRedirect(reverse("campaign:report_barrier_thanks"), status=303)
+            try:
+                report = _store_report(request, form)
+            except report_guard.AlreadySent:
+                form.add_error(None, ALREADY_SENT)
+            except TooMany:
+                form.add_error(None, TOO_MANY % {"limit": report_guard.limit()})
+                status = 429
+            else:
+                base_url = request.build_absolute_uri("/")
+                transaction.on_commit(lambda: notify_barrier_report(report, base_url))
+                return HttpResponseRedirect(reverse("campaign:report_barrier_thanks"), status=303)
     else:
         form = BarrierReportForm(initial={"location": _safe_page_reference(request)})
     context = {"form": form, "form_token": make_form_token(), "honeypot_field": form["kontrollfeld"]}
-    return render(request, "campaign/barrierreport_form.html", context)
+    response = render(request, "campaign/barrierreport_form.html", context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(int(report_guard.WINDOW.total_seconds()))
+    return response
+
+
+ALREADY_SENT = gettext_lazy(
+    "Diese Meldung ist schon bei uns angekommen – vielen Dank. "
+    "Wenn Sie noch etwas melden möchten, senden Sie das Formular bitte noch einmal ab."
+)
+TOO_MANY = gettext_lazy(
+    "Von Ihrem Internetanschluss sind in der letzten Stunde schon %(limit)s Meldungen gekommen. "
+    "Bitte senden Sie Ihre Meldung in einer Stunde noch einmal – Ihre Eingaben sind erhalten."
+)
+
+
+class TooMany(Exception):
+    """The address has sent as many reports as the window allows."""
+
+
+def _store_report(request: HttpRequest, form: BarrierReportForm):
+    if report_guard.already_sent(form.nonce):
+        raise report_guard.AlreadySent(form.nonce)
+    if not report_guard.take_turn(report_guard.sender_of(request)):
+        raise TooMany
+    return report_guard.save_once(form)
 
 
 class ReportBarrierThanksView(TemplateView):

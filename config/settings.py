@@ -205,6 +205,8 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 # Only announces eligibility; submitting the domain to the preload list stays a manual decision.
 SECURE_HSTS_PRELOAD = HTTPS
+# How many proxies of our own stand in front of the app servers (shared/addresses.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", HTTPS) else None
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -269,6 +271,8 @@ if MAILER_BACKEND.endswith("smtp.EmailBackend"):
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Who answers barrier reports; without it, the central editors' addresses (campaign/notifications.py).
 BARRIER_REPORT_RECIPIENTS = env_list("DJANGO_BARRIER_REPORT_EMAIL")
+# Reports one address may send per hour (campaign/report_guard.py).
+BARRIER_REPORTS_PER_HOUR = int(os.environ.get("DJANGO_BARRIER_REPORTS_PER_HOUR", "10"))
 # Who is told of a submission for review; empty: the e-mail addresses of the central team.
 EDITORIAL_RECIPIENTS = env_list("DJANGO_EDITORIAL_EMAIL")
 # Signed preview links for reviewers without an account stay valid this many days.
