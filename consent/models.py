@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.storage import consent_upload, get_consent_storage
-from shared.uploads import validate_document_upload
+from shared.uploads import gate
 
 
 class Scope(models.TextChoices):
@@ -135,7 +135,7 @@ class Consent(models.Model):
         storage=get_consent_storage,
         upload_to=consent_upload,
         blank=True,
-        validators=[validate_document_upload],
+        validators=gate("document"),
         help_text=_(
             "PDF, JPEG oder PNG. Wird nicht öffentlich gespeichert; nur die Redaktion dieser Kommune "
             "und die Zentrale Redaktion können es herunterladen, jeder Abruf wird protokolliert."

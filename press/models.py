@@ -278,9 +278,9 @@ class PressKitItem(Publishable):
     kind = models.CharField(_("Art"), max_length=20, choices=KitKind.choices, default=KitKind.PHOTO)
     file = models.FileField(
         _("Datei"),
-        upload_to="presse/",
+        upload_to=uploads.RandomName("presse"),
         max_length=200,
-        validators=[uploads.validate_kit_file],
+        validators=uploads.gate("kit"),
         help_text=_("SVG, PNG, JPEG, WebP oder PDF, höchstens 50 MB. Fotos in Druckauflösung (das Original)."),
     )
     alt_text = models.CharField(
@@ -302,7 +302,14 @@ class PressKitItem(Publishable):
     width = models.PositiveIntegerField(_("Breite in Pixeln"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("Höhe in Pixeln"), null=True, blank=True, editable=False)
     # The same stored file when it is a raster image: the source of the responsive previews.
-    preview = models.ImageField(_("Vorschau"), upload_to="presse/", max_length=200, blank=True, editable=False)
+    preview = models.ImageField(
+        _("Vorschau"),
+        upload_to=uploads.RandomName("presse"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        validators=uploads.gate("image"),
+    )
     show_in_kit = models.BooleanField(
         _("Im Pressematerial zeigen"),
         default=True,
