@@ -5,6 +5,7 @@ import re
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -333,8 +334,16 @@ class PressKitItem(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file and not self.file._committed and uploads.detect_type(self.file) in uploads.RASTER_TYPES:
-            store_clean_original(self.file)
+        if self.file and not self.file._committed:
+            detected = uploads.detect_type(self.file)
+            if detected in uploads.RASTER_TYPES:
+                store_clean_original(self.file)
+            elif detected == uploads.SVG:
+                # Only what the allow-list names is stored (shared.uploads.sanitize_svg).
+                self.file.open("rb")
+                self.file.seek(0)
+                clean = uploads.sanitize_svg(self.file.read())
+                self.file.save(self.file.name, ContentFile(clean), save=False)
         self.read_file_info()
         super().save(*args, **kwargs)
 

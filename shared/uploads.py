@@ -17,6 +17,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -399,8 +401,7 @@ def svg_problem(content: bytes) -> str | None:
     return None
 
 
-ET.register_namespace("", SVG_NAMESPACE)
-ET.register_namespace("xlink", XLINK_NAMESPACE)
+SVG_PREFIXES = {XLINK_NAMESPACE: "xlink:", XML_NAMESPACE: "xml:"}
 
 
 def sanitize_svg(content: bytes) -> bytes:
@@ -408,32 +409,38 @@ def sanitize_svg(content: bytes) -> bytes:
     text) only; comments, processing instructions and everything unknown are dropped. Called
     on content that `svg_problem` accepted; it checks href and styles again on its own."""
     root = ET.fromstring(content)  # noqa: S314 (accepted by svg_problem: no DOCTYPE, no entities)
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>\n']
 
-    def copy(source, parent=None):
-        name = _local(source.tag) if isinstance(source.tag, str) else ""
-        if not source.tag.startswith(f"{{{SVG_NAMESPACE}}}") or name not in SVG_ELEMENTS:
-            return None
-        target = ET.Element(source.tag) if parent is None else ET.SubElement(parent, source.tag)
+    def attributes(source) -> str:
+        kept = []
         for attribute, value in source.attrib.items():
-            local = _local(attribute)
-            namespace = attribute[1:].split("}")[0] if attribute.startswith("{") else ""
-            if local not in SVG_ATTRIBUTES or namespace not in ("", XLINK_NAMESPACE, XML_NAMESPACE):
+            namespace, local = attribute[1:].split("}", 1) if attribute.startswith("{") else ("", attribute)
+            if local not in SVG_ATTRIBUTES or (namespace and namespace not in SVG_PREFIXES):
                 continue
             if (local == "href" and not value.strip().startswith("#")) or CSS_URL.search(value):
                 continue
             if local == "style" and _style_problem(value):
                 continue
-            target.set(attribute, value)
-        if name == "style":
-            target.text = "" if _style_problem(source.text or "") else source.text
-        elif name in ("text", "tspan", "textPath", "title", "desc"):
-            target.text = source.text
-        for child in source:
-            if copy(child, target) is not None and name in ("text", "tspan", "textPath"):
-                target[-1].tail = child.tail
-        return target
+            kept.append(f" {SVG_PREFIXES.get(namespace, '')}{local}={quoteattr(value)}")
+        return "".join(kept)
 
-    return ET.tostring(copy(root), encoding="utf-8", xml_declaration=True)
+    def copy(source, tail: bool) -> None:
+        name = _local(source.tag)
+        if source.tag.startswith(f"{{{SVG_NAMESPACE}}}") and name in SVG_ELEMENTS:
+            extra = f' xmlns="{SVG_NAMESPACE}" xmlns:xlink="{XLINK_NAMESPACE}"' if source is root else ""
+            out.append(f"<{name}{extra}{attributes(source)}>")
+            text = source.text or ""
+            if name == "style" and _style_problem(text):
+                text = ""
+            out.append(xml_escape(text))
+            for child in source:
+                copy(child, name in ("text", "tspan", "textPath"))
+            out.append(f"</{name}>")
+        if tail:
+            out.append(xml_escape(source.tail or ""))
+
+    copy(root, False)
+    return "".join(out).encode("utf-8")
 
 
 def checked_type(file, limit: int, allowed: tuple[str, ...], wrong_type_message) -> str:
