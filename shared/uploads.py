@@ -150,7 +150,7 @@ IMAGE_FORMAT_REFUSED = _(
 )
 
 
-def raster_info(file) -> RasterInfo:
+def raster_info(file, min_width: int = MIN_IMAGE_WIDTH) -> RasterInfo:
     """Size of a whole, decodable JPEG, PNG, WebP or AVIF image of at least MIN_IMAGE_WIDTH pixels
     and at most MAX_IMAGE_PIXELS; ValidationError with a German message otherwise."""
     try:
@@ -178,11 +178,11 @@ def raster_info(file) -> RasterInfo:
         ) from error
     finally:
         file.seek(0)
-    if width < MIN_IMAGE_WIDTH:
+    if width < min_width:
         raise ValidationError(
             _("Das Bild ist nur %(width)s Pixel breit. Bitte ein Bild mit mindestens %(minimum)s Pixeln Breite."),
             code="image_too_small",
-            params={"width": width, "minimum": MIN_IMAGE_WIDTH},
+            params={"width": width, "minimum": min_width},
         )
     return RasterInfo(width=width, height=height)
 
@@ -584,7 +584,10 @@ def gate_captions(file) -> None:
 
 
 def gate_document(file) -> None:
+    """A signed document: PDF, or a scan that Pillow decodes whole (it is re-encoded on save)."""
     validate_document_upload(file)
+    if _is_new_upload(file) and detect_type(file) in RASTER_TYPES:
+        raster_info(file, min_width=1)
 
 
 def gate_kit(file) -> None:

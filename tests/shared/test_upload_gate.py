@@ -134,3 +134,27 @@ def test_sign_language_gif_poster_is_refused_and_nothing_is_stored(admin_client,
 def test_story_photo_gets_a_random_name_with_its_extension():
     photo = PhotoFactory(image=image_file("Erika Musterfrau.png", image_format="PNG"))
     assert re.fullmatch(r"stories/photos/[0-9a-f]{32}\.png", photo.image.name)
+
+
+@pytest.mark.django_db
+def test_a_photographed_consent_document_loses_camera_data_and_payload(settings):
+    import datetime
+
+    from consent.models import Consent
+    from tests.factories import kommune
+
+    scan = image_file("scan.jpg", width=800, height=500, exif=camera_exif()).read() + PHP
+    upload = SimpleUploadedFile("scan.jpg", scan)
+    consent = Consent(person="Erika", kommune=kommune(), signed_on=datetime.date(2026, 1, 5), document=upload)
+    consent.clean_fields(exclude=["story"])
+    consent.save()
+    stored = (settings.CONSENT_ROOT / consent.document.name).read_bytes()
+    assert b"<?php" not in stored and b"Testkamera" not in stored
+    assert re.fullmatch(r"2026/[0-9a-f]{32}\.jpg", consent.document.name)
+
+
+def test_a_broken_scan_is_refused_in_german():
+    whole = image_file("scan.jpg", width=800, height=600).read()
+    with pytest.raises(ValidationError) as error:
+        uploads.gate_document(SimpleUploadedFile("scan.jpg", whole[: len(whole) // 2]))
+    assert error.value.messages[0].startswith("Das Bild ist beschädigt oder unvollständig.")
