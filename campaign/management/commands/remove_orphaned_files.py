@@ -6,7 +6,7 @@ walks MEDIA_ROOT, lists every file no live row names (and every rendition under
 CACHE/images/ whose source no row names), and deletes them. `--dry-run` only lists.
 Files younger than `--min-age` minutes are left alone: their row may be being saved right
 now. The consent documents (CONSENT_ROOT) are never touched, even if that folder lies inside
-MEDIA_ROOT. Run it weekly (README, "Betrieb").
+MEDIA_ROOT. Run it weekly (README, "Uploads and leftovers").
 """
 
 from django.conf import settings
