@@ -27,6 +27,8 @@ CHUNK_SIZE = 64 * 1024
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 # Media a browser may show inline; anything else is offered as a download.
 INLINE_TYPES = ("image/", "video/", "audio/", "text/vtt", "application/pdf")
+# An SVG is a document that can run script when opened from our origin: always a download.
+ATTACHMENT_TYPES = ("image/svg+xml",)
 
 mimetypes.add_type("text/vtt", ".vtt")
 mimetypes.add_type("video/webm", ".webm")
@@ -136,7 +138,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         response["Content-Length"] = str(length)
     if encoding:
         response["Content-Encoding"] = encoding
-    if not content_type.startswith(INLINE_TYPES):
+    if not content_type.startswith(INLINE_TYPES) or content_type in ATTACHMENT_TYPES:
         response["Content-Disposition"] = "attachment"
     return _with_headers(response, etag, last_modified, content_type)
 
@@ -145,6 +147,7 @@ def _with_headers(response: HttpResponse, etag: str, last_modified: str, content
     response["ETag"] = etag
     response["Last-Modified"] = last_modified
     response["Accept-Ranges"] = "bytes"
+    response["X-Content-Type-Options"] = "nosniff"
     # Uploaded files keep their name when replaced, so caches must revalidate (cheap: 304).
     response["Cache-Control"] = "public, max-age=3600, must-revalidate"
     return response

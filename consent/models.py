@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.storage import consent_upload, get_consent_storage
-from shared.uploads import validate_document_upload
+from shared.images import store_clean_original
+from shared.uploads import RASTER_TYPES, detect_type, gate
 
 
 class Scope(models.TextChoices):
@@ -135,7 +136,7 @@ class Consent(models.Model):
         storage=get_consent_storage,
         upload_to=consent_upload,
         blank=True,
-        validators=[validate_document_upload],
+        validators=gate("document"),
         help_text=_(
             "PDF, JPEG oder PNG. Wird nicht öffentlich gespeichert; nur die Redaktion dieser Kommune "
             "und die Zentrale Redaktion können es herunterladen, jeder Abruf wird protokolliert."
@@ -177,6 +178,13 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.signed_on:%d.%m.%Y})"
+
+    def save(self, *args, **kwargs):
+        # A photographed or scanned document keeps no camera data (GPS, device) and nothing
+        # appended to its pixels: it is re-encoded like every image of the site.
+        if self.document and not self.document._committed and detect_type(self.document) in RASTER_TYPES:
+            store_clean_original(self.document)
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

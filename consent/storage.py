@@ -6,6 +6,8 @@ import os
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
+from shared.uploads import random_name
+
 
 class PrivateStorage(FileSystemStorage):
     """A folder that is read through Django only; its place follows settings.CONSENT_ROOT."""
@@ -31,4 +33,4 @@ def get_consent_storage() -> PrivateStorage:
 
 
 def consent_upload(instance, filename: str) -> str:
-    return f"{instance.signed_on:%Y}/{filename}"
+    return f"{instance.signed_on:%Y}/{random_name(filename)}"

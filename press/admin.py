@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
@@ -9,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from editorial.admin import WorkflowAdmin
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
+from shared import uploads
 from shared.admin import FILE_FIELDS, LabelledListEditable, ModelAdmin
 from shared.publication import PUBLICATION_FIELDS
+from shared.roles import is_central
 
 PREVIEW_WIDTH = 240
 
@@ -83,6 +87,27 @@ class PressKitItemAdmin(ModelAdmin):
         *PUBLICATION_FIELDS,
     ]
     readonly_fields = ["file_preview", "file_description"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if is_central(request.user):
+            return form
+
+        class KommuneKitForm(form):
+            def clean_file(self):
+                # An SVG is a document that can carry code: only the central team may offer one.
+                upload = self.cleaned_data.get("file")
+                if isinstance(upload, UploadedFile) and uploads.detect_type(upload) == uploads.SVG:
+                    raise ValidationError(
+                        _(
+                            "SVG-Dateien kann nur die Zentrale Redaktion hochladen. "
+                            "Bitte laden Sie die Grafik als PNG hoch."
+                        ),
+                        code="svg_central_only",
+                    )
+                return upload
+
+        return KommuneKitForm
 
     @admin.display(description=_("Datei"))
     def file_description(self, item: PressKitItem) -> str:

@@ -5,6 +5,7 @@ import re
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -278,9 +279,9 @@ class PressKitItem(Publishable):
     kind = models.CharField(_("Art"), max_length=20, choices=KitKind.choices, default=KitKind.PHOTO)
     file = models.FileField(
         _("Datei"),
-        upload_to="presse/",
+        upload_to=uploads.RandomName("presse"),
         max_length=200,
-        validators=[uploads.validate_kit_file],
+        validators=uploads.gate("kit"),
         help_text=_("SVG, PNG, JPEG, WebP oder PDF, höchstens 50 MB. Fotos in Druckauflösung (das Original)."),
     )
     alt_text = models.CharField(
@@ -302,7 +303,14 @@ class PressKitItem(Publishable):
     width = models.PositiveIntegerField(_("Breite in Pixeln"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("Höhe in Pixeln"), null=True, blank=True, editable=False)
     # The same stored file when it is a raster image: the source of the responsive previews.
-    preview = models.ImageField(_("Vorschau"), upload_to="presse/", max_length=200, blank=True, editable=False)
+    preview = models.ImageField(
+        _("Vorschau"),
+        upload_to=uploads.RandomName("presse"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        validators=uploads.gate("image"),
+    )
     show_in_kit = models.BooleanField(
         _("Im Pressematerial zeigen"),
         default=True,
@@ -326,8 +334,16 @@ class PressKitItem(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file and not self.file._committed and uploads.detect_type(self.file) in uploads.RASTER_TYPES:
-            store_clean_original(self.file)
+        if self.file and not self.file._committed:
+            detected = uploads.detect_type(self.file)
+            if detected in uploads.RASTER_TYPES:
+                store_clean_original(self.file)
+            elif detected == uploads.SVG:
+                # Only what the allow-list names is stored (shared.uploads.sanitize_svg).
+                self.file.open("rb")
+                self.file.seek(0)
+                clean = uploads.sanitize_svg(self.file.read())
+                self.file.save(self.file.name, ContentFile(clean), save=False)
         self.read_file_info()
         super().save(*args, **kwargs)
 

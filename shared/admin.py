@@ -84,7 +84,8 @@ FILE_FIELDS = {
         # Django's German translation lacks this message; editors must never see English.
         "error_messages": {
             "invalid_image": _(
-                "Diese Datei ist kein Bild oder sie ist beschädigt. Bitte ein Bild als JPEG, PNG oder WebP hochladen."
+                "Diese Datei ist kein Bild oder sie ist beschädigt. "
+                "Bitte ein Bild als JPEG, PNG, WebP oder AVIF hochladen."
             )
         },
     },

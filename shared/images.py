@@ -39,7 +39,12 @@ RENDITION_FORMATS = (
     ("webp", "WEBP", "image/webp", {"quality": 78, "method": 4}),
     ("jpeg", "JPEG", "image/jpeg", {"quality": 80, "optimize": True, "progressive": True}),
 )
-_SAVE_FORMATS = {"JPEG": ("JPEG", {"quality": 92}), "PNG": ("PNG", {}), "WEBP": ("WEBP", {"quality": 92})}
+_SAVE_FORMATS = {
+    "JPEG": ("JPEG", {"quality": 92}),
+    "PNG": ("PNG", {}),
+    "WEBP": ("WEBP", {"quality": 92}),
+    "AVIF": ("AVIF", {"quality": 80}),
+}
 
 
 def clean_original(field_file) -> ContentFile:

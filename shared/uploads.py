@@ -7,17 +7,29 @@ these functions as validators; stored files were checked when they came and are 
 read again.
 """
 
+import json
+import logging
 import re
+import shutil
+import subprocess
+import tempfile
+import uuid
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from shared.webvtt import parse_webvtt
+
+logger = logging.getLogger(__name__)
 
 # -- limits -------------------------------------------------------------------------------
 MAX_VIDEO_BYTES = 500 * 1024 * 1024
@@ -27,6 +39,7 @@ MAX_SVG_BYTES = 2 * 1024 * 1024
 # The smallest rendition (shared/images.py); smaller uploads would look blurred on every screen.
 MIN_IMAGE_WIDTH = 480
 MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: every camera photo, no decompression bombs
+MAX_IMAGE_BYTES = 40 * 1024 * 1024
 
 # -- file types by content ------------------------------------------------------------------
 SVG = "image/svg+xml"
@@ -47,6 +60,9 @@ KIT_TYPES = {
 MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"dash", b"M4V ", b"mmp4"}
 
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# What the image gate accepts, by the format Pillow reads from the content (GIF, TIFF, BMP … are refused).
+GATE_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "AVIF"}
+GATE_IMAGE_EXTENSIONS = [*IMAGE_EXTENSIONS, "avif"]
 
 
 def _head(file, size: int = 512) -> bytes:
@@ -129,12 +145,19 @@ class RasterInfo:
     height: int
 
 
-def raster_info(file) -> RasterInfo:
-    """Size of a whole, decodable raster image of at least MIN_IMAGE_WIDTH pixels and at most
-    MAX_IMAGE_PIXELS; ValidationError with a German message otherwise."""
+IMAGE_FORMAT_REFUSED = _(
+    "Bilder im Format %(format)s werden nicht angenommen. Bitte laden Sie das Bild als JPEG, PNG, WebP oder AVIF hoch."
+)
+
+
+def raster_info(file, min_width: int = MIN_IMAGE_WIDTH) -> RasterInfo:
+    """Size of a whole, decodable JPEG, PNG, WebP or AVIF image of at least MIN_IMAGE_WIDTH pixels
+    and at most MAX_IMAGE_PIXELS; ValidationError with a German message otherwise."""
     try:
         file.seek(0)
         with Image.open(file) as image:
+            if image.format not in GATE_IMAGE_FORMATS:
+                raise ValidationError(IMAGE_FORMAT_REFUSED, code="image_format", params={"format": image.format})
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:
                 raise ValidationError(
@@ -143,6 +166,11 @@ def raster_info(file) -> RasterInfo:
                     params={"width": width, "height": height},
                 )
             image.load()  # decodes every pixel: a truncated file fails here, not when saving
+    except Image.UnidentifiedImageError as error:
+        raise ValidationError(
+            _("Diese Datei ist kein Bild. Bitte laden Sie ein Bild als JPEG, PNG, WebP oder AVIF hoch."),
+            code="not_an_image",
+        ) from error
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise ValidationError(
             _("Das Bild ist beschädigt oder unvollständig. Bitte die Datei noch einmal exportieren und hochladen."),
@@ -150,11 +178,11 @@ def raster_info(file) -> RasterInfo:
         ) from error
     finally:
         file.seek(0)
-    if width < MIN_IMAGE_WIDTH:
+    if width < min_width:
         raise ValidationError(
             _("Das Bild ist nur %(width)s Pixel breit. Bitte ein Bild mit mindestens %(minimum)s Pixeln Breite."),
             code="image_too_small",
-            params={"width": width, "minimum": MIN_IMAGE_WIDTH},
+            params={"width": width, "minimum": min_width},
         )
     return RasterInfo(width=width, height=height)
 
@@ -192,22 +220,76 @@ def detect_video_type(file) -> str | None:
     return None
 
 
+NOT_WEBM = _("Diese Datei ist kein WebM-Video. Bitte das Video als WebM (VP9 oder VP8) exportieren.")
+NOT_MP4 = _("Diese Datei ist kein MP4-Video. Bitte das Video als MP4 (H.264 und AAC) exportieren.")
+# ffprobe reads the container with the demuxer named here (never one it guesses: a playlist
+# named video.mp4 must not make it fetch addresses) and must find a video stream in a codec
+# that browsers play.
+FFPROBE = "ffprobe"
+FFPROBE_TIMEOUT = 60
+PROBE = {
+    "mp4": ("mov", {"h264", "hevc", "av1"}, NOT_MP4),
+    "webm": ("matroska", {"vp8", "vp9", "av1"}, NOT_WEBM),
+}
+
+
+@contextmanager
+def _on_disk(file):
+    """A path to the upload's bytes: its temporary file when Django wrote one, else a copy."""
+    for candidate in (file, getattr(file, "file", None)):
+        if hasattr(candidate, "temporary_file_path"):
+            yield candidate.temporary_file_path()
+            return
+    with tempfile.NamedTemporaryFile(prefix="kjc-probe-") as copy:
+        file.seek(0)
+        for chunk in file.chunks():
+            copy.write(chunk)
+        copy.flush()
+        file.seek(0)
+        yield copy.name
+
+
+def probe_video(file, kind: str) -> None:
+    """Refuse `file` unless ffprobe reads it as a `kind` ("mp4", "webm") container with a playable
+    video stream. Without ffprobe nothing is accepted: an unchecked file is no video."""
+    demuxer, codecs, not_video = PROBE[kind]
+    binary = shutil.which(FFPROBE)
+    if binary is None:
+        logger.error("ffprobe not found: video upload %r refused", getattr(file, "name", ""))
+        raise ValidationError(
+            _(
+                "Das Video kann gerade nicht geprüft werden, weil das Prüfprogramm (ffprobe) auf dem Server "
+                "fehlt. Bitte später erneut versuchen oder die technische Betreuung informieren."
+            ),
+            code="no_ffprobe",
+        )
+    with _on_disk(file) as path:
+        command = [binary, "-v", "error", "-protocol_whitelist", "file", "-f", demuxer]
+        command += ["-show_entries", "stream=codec_type,codec_name", "-of", "json", f"file:{path}"]
+        try:
+            result = subprocess.run(command, capture_output=True, timeout=FFPROBE_TIMEOUT, check=False)  # noqa: S603
+        except subprocess.TimeoutExpired:
+            result = None
+    try:
+        streams = json.loads(result.stdout)["streams"] if result and result.returncode == 0 else []
+    except (ValueError, KeyError, TypeError):
+        streams = []
+    if not any(s.get("codec_type") == "video" and s.get("codec_name") in codecs for s in streams):
+        raise ValidationError(not_video, code=f"not_{kind}")
+
+
 def validate_webm(file) -> None:
     check_size(file, MAX_VIDEO_BYTES, VIDEO_TOO_LARGE)
     if detect_video_type(file) != "webm":
-        raise ValidationError(
-            _("Diese Datei ist kein WebM-Video. Bitte das Video als WebM (VP9 oder VP8) exportieren."),
-            code="not_webm",
-        )
+        raise ValidationError(NOT_WEBM, code="not_webm")
+    probe_video(file, "webm")
 
 
 def validate_mp4(file) -> None:
     check_size(file, MAX_VIDEO_BYTES, VIDEO_TOO_LARGE)
     if detect_video_type(file) != "mp4":
-        raise ValidationError(
-            _("Diese Datei ist kein MP4-Video. Bitte das Video als MP4 (H.264 und AAC) exportieren."),
-            code="not_mp4",
-        )
+        raise ValidationError(NOT_MP4, code="not_mp4")
+    probe_video(file, "mp4")
 
 
 def validate_webvtt(file) -> None:
@@ -234,19 +316,66 @@ def validate_webvtt(file) -> None:
 
 # -- press-kit files: SVG, PNG, JPEG, WebP, PDF -----------------------------------------------
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
-FORBIDDEN_SVG_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "audio", "video", "image"}
+XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
+XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
+# Refused outright (with the reason): scripts, embedded documents and pictures, and animation,
+# which can set any attribute (`<set attributeName="onmouseover">`, `<animate attributeName="href">`).
+FORBIDDEN_SVG_ELEMENTS = {
+    "script", "foreignobject", "iframe", "embed", "object", "audio", "video", "image", "handler", "listener",
+    "animate", "set", "animatetransform", "animatemotion", "animatecolor", "discard", "mpath",
+}  # fmt: skip
+# What a stored SVG may hold; everything else (editor metadata, unknown elements) is dropped.
+SVG_ELEMENTS = {
+    "svg", "g", "defs", "title", "desc", "symbol", "use", "path", "rect", "circle", "ellipse", "line",
+    "polyline", "polygon", "text", "tspan", "textPath", "clipPath", "mask", "linearGradient",
+    "radialGradient", "stop", "pattern", "marker", "style", "filter", "feGaussianBlur", "feOffset",
+    "feBlend", "feColorMatrix", "feFlood", "feComposite", "feMerge", "feMergeNode",
+}  # fmt: skip
+SVG_ATTRIBUTES = {
+    "id", "class", "style", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy",
+    "fr", "width", "height", "viewBox", "preserveAspectRatio", "points", "transform", "fill", "fill-opacity",
+    "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit",
+    "stroke-dasharray", "stroke-dashoffset", "stroke-opacity", "opacity", "clip-path", "clip-rule", "mask",
+    "font-family", "font-size", "font-weight", "font-style", "text-anchor", "dominant-baseline",
+    "letter-spacing", "word-spacing", "dx", "dy", "rotate", "textLength", "lengthAdjust", "offset",
+    "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "spreadMethod", "patternUnits",
+    "patternContentUnits", "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits", "href",
+    "version", "baseProfile", "space", "lang", "role", "aria-label", "aria-hidden", "focusable",
+    "visibility", "display", "color", "vector-effect", "shape-rendering", "text-rendering", "markerWidth",
+    "markerHeight", "refX", "refY", "orient", "markerUnits", "marker-start", "marker-mid", "marker-end",
+    "filter", "stdDeviation", "in", "in2", "result", "mode", "type", "values", "operator", "k1", "k2",
+    "k3", "k4", "flood-color", "flood-opacity", "filterUnits", "primitiveUnits", "paint-order",
+    "mix-blend-mode", "isolation", "media",
+}  # fmt: skip
 CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def _style_problem(css: str) -> str | None:
+    """CSS in an SVG may style, never load: no escapes (`@\\69mport` is `@import`), no @import,
+    no url() other than a fragment of the same file, no old IE expressions."""
+    if "\\" in css:
+        return str(_("Die SVG-Datei enthält CSS mit Escape-Zeichen („\\“)."))
+    lowered = css.lower()
+    if "@import" in lowered or "@font-face" in lowered or CSS_URL.search(css) or "expression(" in lowered:
+        return str(_("Die SVG-Datei lädt Stile oder Dateien nach."))
+    return None
 
 
 def svg_problem(content: bytes) -> str | None:
     """Why this SVG may not be offered (German), or None when it is a plain drawing.
 
-    /media/ serves it from our own origin, so it must hold no scripts, event handlers,
-    embedded documents or references to other files."""
+    /media/ serves it from our own origin (as a download, config/media.py), so it must hold no
+    scripts, event handlers, animation, embedded documents or references to other files."""
     if len(content) > MAX_SVG_BYTES:
         return str(_("Die SVG-Datei ist größer als 2 MB."))
     if b"<!DOCTYPE" in content.upper() or b"<!ENTITY" in content.upper():
         return str(_("Die SVG-Datei enthält eine DOCTYPE- oder ENTITY-Angabe."))
+    if b"<?xml-stylesheet" in content:
+        return str(_("Die SVG-Datei lädt Stile oder Dateien nach."))
     try:
         root = ET.fromstring(content)  # noqa: S314 (no DOCTYPE, no entities: checked above)
     except ET.ParseError:
@@ -254,20 +383,64 @@ def svg_problem(content: bytes) -> str | None:
     if root.tag != f"{{{SVG_NAMESPACE}}}svg":
         return str(_("Die Datei ist keine SVG-Grafik (das äußerste Element ist nicht „svg“)."))
     for element in root.iter():
-        name = element.tag.rsplit("}", 1)[-1].lower()
+        name = _local(element.tag).lower()
         if name in FORBIDDEN_SVG_ELEMENTS:
             return str(_("Die SVG-Datei enthält ein nicht erlaubtes Element: „%(name)s“.") % {"name": name})
         for attribute, value in element.attrib.items():
-            local = attribute.rsplit("}", 1)[-1].lower()
+            local = _local(attribute).lower()
             if local.startswith("on"):
                 return str(_("Die SVG-Datei enthält ein Skript-Attribut: „%(name)s“.") % {"name": local})
             if local == "href" and not value.strip().startswith("#"):
                 return str(_("Die SVG-Datei verweist auf eine andere Datei oder Adresse."))
             if CSS_URL.search(value):
                 return str(_("Die SVG-Datei lädt etwas über „url(…)“ nach."))
-        if name == "style" and element.text and (CSS_URL.search(element.text) or "@import" in element.text):
-            return str(_("Die SVG-Datei lädt Stile oder Dateien nach."))
+            if local == "style" and (problem := _style_problem(value)):
+                return problem
+        if name == "style" and (problem := _style_problem(element.text or "")):
+            return problem
     return None
+
+
+SVG_PREFIXES = {XLINK_NAMESPACE: "xlink:", XML_NAMESPACE: "xml:"}
+
+
+def sanitize_svg(content: bytes) -> bytes:
+    """The SVG rebuilt from the allow-list: allowed elements (with their allowed attributes and
+    text) only; comments, processing instructions and everything unknown are dropped. Called
+    on content that `svg_problem` accepted; it checks href and styles again on its own."""
+    root = ET.fromstring(content)  # noqa: S314 (accepted by svg_problem: no DOCTYPE, no entities)
+    out: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>\n']
+
+    def attributes(source) -> str:
+        kept = []
+        for attribute, value in source.attrib.items():
+            namespace, local = attribute[1:].split("}", 1) if attribute.startswith("{") else ("", attribute)
+            if local not in SVG_ATTRIBUTES or (namespace and namespace not in SVG_PREFIXES):
+                continue
+            if (local == "href" and not value.strip().startswith("#")) or CSS_URL.search(value):
+                continue
+            if local == "style" and _style_problem(value):
+                continue
+            kept.append(f" {SVG_PREFIXES.get(namespace, '')}{local}={quoteattr(value)}")
+        return "".join(kept)
+
+    def copy(source, tail: bool) -> None:
+        name = _local(source.tag)
+        if source.tag.startswith(f"{{{SVG_NAMESPACE}}}") and name in SVG_ELEMENTS:
+            extra = f' xmlns="{SVG_NAMESPACE}" xmlns:xlink="{XLINK_NAMESPACE}"' if source is root else ""
+            out.append(f"<{name}{extra}{attributes(source)}>")
+            text = source.text or ""
+            if name == "style" and _style_problem(text):
+                text = ""
+            out.append(xml_escape(text))
+            for child in source:
+                copy(child, name in ("text", "tspan", "textPath"))
+            out.append(f"</{name}>")
+        if tail:
+            out.append(xml_escape(source.tail or ""))
+
+    copy(root, False)
+    return "".join(out).encode("utf-8")
 
 
 def checked_type(file, limit: int, allowed: tuple[str, ...], wrong_type_message) -> str:
@@ -372,3 +545,98 @@ def read_csv_text(file) -> str:
     if not text.strip():
         raise ValidationError(_("Die Datei ist leer."), code="empty")
     return text
+
+
+# -- the one gate -------------------------------------------------------------------------------
+def gate_image(file) -> None:
+    """Photos and posters: JPEG, PNG, WebP or AVIF by content, whole, within the byte and pixel
+    limits. The model re-encodes it on save (shared.images.store_clean_original): upright,
+    without metadata and without anything appended to the pixels."""
+    if not _is_new_upload(file):
+        return
+    FileExtensionValidator(
+        GATE_IMAGE_EXTENSIONS,
+        message=_(
+            "Bitte laden Sie ein Bild im Format JPEG, PNG, WebP oder AVIF hoch "
+            "(Dateiendung .jpg, .jpeg, .png, .webp oder .avif)."
+        ),
+    )(file)
+    check_size(file, MAX_IMAGE_BYTES, _("Das Bild ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s."))
+    raster_info(file)
+
+
+def gate_video_mp4(file) -> None:
+    if _is_new_upload(file):
+        validate_mp4_extension(file)
+        validate_mp4(file)
+
+
+def gate_video_webm(file) -> None:
+    if _is_new_upload(file):
+        validate_webm_extension(file)
+        validate_webm(file)
+
+
+def gate_captions(file) -> None:
+    if _is_new_upload(file):
+        validate_vtt_extension(file)
+        validate_webvtt(file)
+
+
+def gate_document(file) -> None:
+    """A signed document: PDF, or a scan that Pillow decodes whole (it is re-encoded on save)."""
+    validate_document_upload(file)
+    if _is_new_upload(file) and detect_type(file) in RASTER_TYPES:
+        raster_info(file, min_width=1)
+
+
+def gate_kit(file) -> None:
+    validate_kit_file(file)
+
+
+GATES = {
+    "image": gate_image,
+    "video_mp4": gate_video_mp4,
+    "video_webm": gate_video_webm,
+    "captions": gate_captions,
+    "document": gate_document,
+    "kit": gate_kit,
+}
+GATE_KINDS = tuple(GATES)
+for _kind, _validator in GATES.items():
+    _validator.upload_gate = _kind  # the marker tests/shared/test_upload_gate.py looks for
+
+
+def gate(kind: str) -> list:
+    """The validators of every file field of the site: `FileField(..., validators=gate("image"))`.
+    tests/shared/test_upload_gate.py finds each model's file fields and checks they use it."""
+    return [GATES[kind]]
+
+
+def gate_kind(field) -> str | None:
+    """The gate a model field runs through, or None."""
+    return next((v.upload_gate for v in field.validators if getattr(v, "upload_gate", None) in GATES), None)
+
+
+# -- stored names -------------------------------------------------------------------------------
+SAFE_EXTENSION = re.compile(r"[a-z0-9]{1,8}")
+
+
+def random_name(filename: str) -> str:
+    """`<32 hex digits>.<extension>`: no person's name or upload name ends up in a public address."""
+    extension = _extension(filename)
+    return uuid.uuid4().hex + (f".{extension}" if SAFE_EXTENSION.fullmatch(extension) else "")
+
+
+@deconstructible
+class RandomName:
+    """`upload_to` of a file field: `<folder>/<random name>.<extension>`."""
+
+    def __init__(self, folder: str):
+        self.folder = folder.strip("/")
+
+    def __call__(self, instance, filename: str) -> str:
+        return f"{self.folder}/{random_name(filename)}"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, RandomName) and other.folder == self.folder

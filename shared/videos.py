@@ -15,31 +15,21 @@ from django.utils.translation import gettext_lazy as _
 
 from shared.images import Picture, picture_for, store_clean_original
 from shared.platforms import PLATFORMS, PlatformChoice
-from shared.uploads import (
-    stored_size,
-    validate_image_extension,
-    validate_image_size,
-    validate_mp4,
-    validate_mp4_extension,
-    validate_vtt_extension,
-    validate_webm,
-    validate_webm_extension,
-    validate_webvtt,
-)
+from shared.uploads import gate, random_name, stored_size
 from shared.validation import errors_from
 
 
-# Files go below the concrete model's MEDIA_FOLDER, e.g. "stories/videos/".
+# Files go below the concrete model's MEDIA_FOLDER under a random name, e.g. "stories/videos/<hex>.mp4".
 def upload_video(instance, filename: str) -> str:
-    return f"{instance.MEDIA_FOLDER}/videos/{filename}"
+    return f"{instance.MEDIA_FOLDER}/videos/{random_name(filename)}"
 
 
 def upload_captions(instance, filename: str) -> str:
-    return f"{instance.MEDIA_FOLDER}/captions/{filename}"
+    return f"{instance.MEDIA_FOLDER}/captions/{random_name(filename)}"
 
 
 def upload_poster(instance, filename: str) -> str:
-    return f"{instance.MEDIA_FOLDER}/posters/{filename}"
+    return f"{instance.MEDIA_FOLDER}/posters/{random_name(filename)}"
 
 
 class VideoMedia(models.Model):
@@ -54,14 +44,14 @@ class VideoMedia(models.Model):
         _("Video (WebM)"),
         upload_to=upload_video,
         blank=True,
-        validators=[validate_webm_extension, validate_webm],
+        validators=gate("video_webm"),
         help_text=_("WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern."),
     )
     video_mp4 = models.FileField(
         _("Video (MP4)"),
         upload_to=upload_video,
         blank=True,
-        validators=[validate_mp4_extension, validate_mp4],
+        validators=gate("video_mp4"),
         help_text=_("MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen."),
     )
     video_webm_size = models.PositiveBigIntegerField(_("Größe WebM (Bytes)"), default=0, editable=False)
@@ -70,7 +60,7 @@ class VideoMedia(models.Model):
         _("Untertitel (WebVTT, Deutsch)"),
         upload_to=upload_captions,
         blank=True,
-        validators=[validate_vtt_extension, validate_webvtt],
+        validators=gate("captions"),
         help_text=_("Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei."),
     )
     transcript = models.TextField(
@@ -87,7 +77,7 @@ class VideoMedia(models.Model):
         blank=True,
         width_field="poster_width",
         height_field="poster_height",
-        validators=[validate_image_extension, validate_image_size],
+        validators=gate("image"),
         help_text=_("Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite."),
     )
     poster_width = models.PositiveIntegerField(_("Breite des Vorschaubilds"), null=True, editable=False)

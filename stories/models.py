@@ -14,7 +14,7 @@ from consent.models import Scope, shown_with_consent
 from shared.images import Picture, add_renditions, picture_for, store_clean_original
 from shared.publication import Publishable, PublishableQuerySet, Versioned, published_q
 from shared.richtext import RichTextField
-from shared.uploads import stored_size, validate_image_extension, validate_image_size
+from shared.uploads import RandomName, gate, stored_size
 from shared.validation import errors_from
 from shared.videos import VideoMedia
 
@@ -177,11 +177,13 @@ class Photo(models.Model):
     story = models.ForeignKey(Story, verbose_name=_("Geschichte"), on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(
         _("Bild"),
-        upload_to="stories/photos/",
+        upload_to=RandomName("stories/photos"),
         width_field="width",
         height_field="height",
-        validators=[validate_image_extension, validate_image_size],
-        help_text=_("JPEG, PNG oder WebP, mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt."),
+        validators=gate("image"),
+        help_text=_(
+            "JPEG, PNG, WebP oder AVIF, mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt."
+        ),
     )
     width = models.PositiveIntegerField(_("Breite"), null=True, editable=False)
     height = models.PositiveIntegerField(_("Höhe"), null=True, editable=False)

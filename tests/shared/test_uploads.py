@@ -1,5 +1,7 @@
 """The upload checks every app uses (shared/uploads.py): videos by their content, WebVTT captions."""
 
+import logging
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,11 +10,14 @@ from campaign.demo import DEMO_MEDIA, STEM
 from shared import uploads
 from shared.uploads import validate_mp4, validate_webm, validate_webvtt
 from shared.webvtt import parse_webvtt
+from tests.factories import STORIES_DEMO_MEDIA
 
 MP4 = (DEMO_MEDIA / f"{STEM}.mp4").read_bytes()
 VTT = (DEMO_MEDIA / f"{STEM}.vtt").read_bytes()
 # The first bytes of a WebM file: EBML header with DocType "webm".
-WEBM = bytes.fromhex("1a45dfa39f4286810142f7810142f2810442f381084282847765626d42878104428581021853806701")
+WEBM_HEAD = bytes.fromhex("1a45dfa39f4286810142f7810142f2810442f381084282847765626d42878104428581021853806701")
+WEBM = (STORIES_DEMO_MEDIA / "videos" / "bjoern-mehren.webm").read_bytes()
+HTML = b"<!doctype html><html><body><script>alert(document.domain)</script></body></html>"
 
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:
@@ -21,7 +26,30 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 
 def test_mp4_and_webm_are_recognised_by_their_content():
     validate_mp4(upload("video.mp4", MP4))
-    validate_webm(upload("video.webm", WEBM + b"\0" * 100))
+    validate_webm(upload("video.webm", WEBM))
+
+
+@pytest.mark.parametrize(
+    ("validator", "content", "message"),
+    [
+        (validate_mp4, b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + HTML, "Diese Datei ist kein MP4-Video."),
+        (validate_mp4, MP4[:200] + HTML, "Diese Datei ist kein MP4-Video."),
+        (validate_webm, WEBM_HEAD + HTML, "Diese Datei ist kein WebM-Video."),
+    ],
+)
+def test_a_video_header_followed_by_html_is_refused(validator, content, message):
+    """Finding 8: the first bytes are not enough; ffprobe must read a video stream."""
+    with pytest.raises(ValidationError) as error:
+        validator(upload("video", content))
+    assert error.value.messages[0].startswith(message)
+
+
+def test_without_ffprobe_videos_are_refused_in_german_and_logged(monkeypatch, caplog):
+    monkeypatch.setattr(uploads, "FFPROBE", "ffprobe-gibt-es-nicht")
+    with caplog.at_level(logging.ERROR, logger="shared.uploads"), pytest.raises(ValidationError) as error:
+        validate_mp4(upload("video.mp4", MP4))
+    assert "Das Video kann gerade nicht geprüft werden" in error.value.messages[0]
+    assert "ffprobe not found" in caplog.text
 
 
 @pytest.mark.parametrize(
@@ -31,6 +59,7 @@ def test_mp4_and_webm_are_recognised_by_their_content():
         (validate_mp4, b"%PDF-1.7\n", "Diese Datei ist kein MP4-Video."),
         (validate_webm, MP4, "Diese Datei ist kein WebM-Video."),
         (validate_mp4, WEBM, "Diese Datei ist kein MP4-Video."),
+        (validate_webm, WEBM_HEAD + b"\0" * 100, "Diese Datei ist kein WebM-Video."),
     ],
 )
 def test_other_files_are_refused_in_german(validator, content, message):
