@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.twofactor import normalise, verify_code
+from accounts.twofactor import normalise, throttled, verify_code
 
 
 class CodeForm(forms.Form):
@@ -14,24 +14,30 @@ class CodeForm(forms.Form):
     )
     error_messages = {
         "wrong": _("Der Code ist falsch oder abgelaufen. Bitte geben Sie den aktuellen Code ein."),
+        "throttled": _(
+            "Der Code ist falsch oder abgelaufen. Nach mehreren falschen Codes müssen Sie vor dem nächsten "
+            "Versuch etwas warten; danach geben Sie bitte den aktuellen Code ein."
+        ),
     }
 
-    def __init__(self, *args, check, **kwargs):
+    def __init__(self, *args, check, is_throttled=lambda: False, **kwargs):
         """`check(code)` returns the device that accepts the code, or None."""
         super().__init__(*args, **kwargs)
         self.check = check
+        self.is_throttled = is_throttled
         self.device = None
 
     def clean_code(self):
         code = self.cleaned_data["code"]
         self.device = self.check(code)
         if self.device is None:
-            raise forms.ValidationError(self.error_messages["wrong"], code="wrong")
+            reason = "throttled" if self.is_throttled() else "wrong"
+            raise forms.ValidationError(self.error_messages[reason], code=reason)
         return code
 
 
 def login_code_form(user, data=None) -> CodeForm:
-    return CodeForm(data, check=lambda code: verify_code(user, code))
+    return CodeForm(data, check=lambda code: verify_code(user, code), is_throttled=lambda: throttled(user))
 
 
 def setup_code_form(device, data=None) -> CodeForm:

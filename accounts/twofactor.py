@@ -52,6 +52,11 @@ def verify_code(user, code: str):
     return None
 
 
+def throttled(user) -> bool:
+    """True while django-otp makes the user wait after wrong codes (then even a right one is refused)."""
+    return any(not device.verify_is_allowed()[0] for device in devices_for_user(user, confirmed=True))
+
+
 def pending_app(user) -> TOTPDevice:
     """The authenticator app being set up (unconfirmed until a code from it was typed)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()

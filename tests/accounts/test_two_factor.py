@@ -152,3 +152,13 @@ def test_when_required_the_two_step_login_opens_the_admin(client, central, requi
     password_step(client, "zentrale")
     client.post("/admin/login/code/", {"code": current_code(device)})
     assert client.get("/admin/").status_code == 200
+
+
+def test_after_wrong_codes_even_the_right_one_waits_and_the_message_says_so(client, central):
+    device = with_second_factor(central)
+    password_step(client, "zentrale")
+    client.post("/admin/login/code/", {"code": "111111"})
+    response = client.post("/admin/login/code/", {"code": current_code(device)})
+    assert response.status_code == 200
+    assert "müssen Sie vor dem nächsten Versuch etwas warten" in response.content.decode()
+    assert "_auth_user_id" not in client.session
