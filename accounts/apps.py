@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static import apps as otp_static_apps
+from django_otp.plugins.otp_totp import apps as otp_totp_apps
 
 
 class AccountsConfig(AppConfig):
@@ -18,3 +20,14 @@ class AdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "accounts.sites.AdminSite"
+
+
+# django-otp's apps under German names in the admin (their models' names are not translatable).
+class TOTPConfig(otp_totp_apps.DefaultConfig):
+    default = False
+    verbose_name = _("Zwei-Faktor: Authenticator-Apps")
+
+
+class RecoveryCodesConfig(otp_static_apps.DefaultConfig):
+    default = False
+    verbose_name = _("Zwei-Faktor: Wiederherstellungscodes")

@@ -70,8 +70,8 @@ INSTALLED_APPS = [
     "consent",
     "axes",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "accounts.apps.TOTPConfig",  # django_otp.plugins.otp_totp under a German name
+    "accounts.apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
     # After axes and django_otp: accounts/admin.py registers their admins again.
     "accounts",
 ]
