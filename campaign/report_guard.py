@@ -35,7 +35,7 @@ def limit() -> int:
 
 
 def sender_of(request) -> str:
-    return salted_hmac("campaign.report-sender", client_address(request), algorithm="sha256").hexdigest()
+    return salted_hmac("campaign.report-sender", client_address(request) or "", algorithm="sha256").hexdigest()
 
 
 def forget_expired(now) -> None:

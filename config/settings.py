@@ -7,6 +7,7 @@ for a plain-HTTP start on 127.0.0.1). Every variable is documented in README.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,9 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 HTTPS = env_bool("DJANGO_HTTPS", True)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# Rotating the key (SECURITY.md): the new one in DJANGO_SECRET_KEY, the old ones here, comma-separated,
+# until the sessions and signed links made with them have expired.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -43,7 +47,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with the site's own AdminSite (login defence, second factor): accounts/sites.py.
+    "accounts.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +68,12 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "consent",
+    "axes",
+    "django_otp",
+    "accounts.apps.TOTPConfig",  # django_otp.plugins.otp_totp under a German name
+    "accounts.apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
+    # After axes and django_otp: accounts/admin.py registers their admins again.
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -74,10 +85,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor (accounts/sites.py).
+    "django_otp.middleware.OTPMiddleware",
     # Records who made each change in the history (django-simple-history).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out login into the lockout page (accounts.views.lockout).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -157,6 +172,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
+# Login defence (django-axes): 5 wrong passwords lock that username from that address (never a
+# whole address: many Jobcenter offices share a gateway) for DJANGO_LOGIN_COOLOFF_MINUTES; the
+# central team unlocks earlier in the admin. AxesStandaloneBackend only checks the lock.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+# The client's address: REMOTE_ADDR, or behind DJANGO_TRUSTED_PROXY_COUNT proxies (1 for one TLS
+# proxy) the entry that many places from the right of X-Forwarded-For, which the client cannot forge.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "shared.addresses.client_address"
+
+# Second factor (django-otp, TOTP app plus recovery codes). With DJANGO_REQUIRE_2FA=true (production)
+# the central team and administrators can use the admin only after setting one up.
+REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Kommunale Jobcenter"
+
+# Admin sessions (visitors get none): end after 30 minutes without a request and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 # The site speaks German; every interface string goes through gettext.
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch"))]
@@ -205,8 +247,6 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 # Only announces eligibility; submitting the domain to the preload list stays a manual decision.
 SECURE_HSTS_PRELOAD = HTTPS
-# How many proxies of our own stand in front of the app servers (shared/addresses.py).
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", HTTPS) else None
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -278,6 +318,8 @@ EDITORIAL_RECIPIENTS = env_list("DJANGO_EDITORIAL_EMAIL")
 # Signed preview links for reviewers without an account stay valid this many days.
 PREVIEW_LINK_DAYS = int(os.environ.get("DJANGO_PREVIEW_LINK_DAYS", "7"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where vulnerabilities are reported (/.well-known/security.txt, SECURITY.md): an e-mail address or URL.
+SECURITY_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "")
 
 SITE_NAME = _("Kommunale Jobcenter")
 SITE_CLAIM = _("Stark. Sozial. Vor Ort.")

@@ -1,20 +1,33 @@
-"""The address a request came from, also behind TLS proxies.
+"""The address a request came from, also behind TLS proxies: one rule for the login defence
+(django-axes' AXES_CLIENT_IP_CALLABLE), the login log and the limit of the barrier form.
 
-`settings.TRUSTED_PROXY_COUNT` (DJANGO_TRUSTED_PROXY_COUNT) is how many proxies of our own
-stand in front of the app servers. Each appends the address it saw to X-Forwarded-For, so the
-visitor's address is the one that many entries from the right; anything further left was
-written by the client and cannot be trusted. 0 (no proxy): REMOTE_ADDR.
+Without a proxy (DJANGO_TRUSTED_PROXY_COUNT=0) it is REMOTE_ADDR. Behind N trusted proxies each
+appends the address it saw to X-Forwarded-For, so the N-th entry from the right is the one the
+first proxy saw: the client. Entries further left come from the client and are ignored (they
+could be forged). django-ipware's proxy_count answers None for a one-entry header, which would
+put every client under one lock: hence this small function instead.
 """
+
+from ipaddress import ip_address
 
 from django.conf import settings
 
 
-def client_address(request) -> str:
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+def _valid(value: str) -> str | None:
+    try:
+        return str(ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_address(request) -> str | None:
+    """The client's address, or None when the request names no valid one."""
     remote = request.META.get("REMOTE_ADDR", "")
-    if proxies <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if len(forwarded) < proxies:
-        return forwarded[0] if forwarded else remote
-    return forwarded[-proxies]
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count > 0:
+        forwarded = [item for item in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if item.strip()]
+        if len(forwarded) >= count:
+            client = _valid(forwarded[-count])
+            if client:
+                return client
+    return _valid(remote) if remote else None

@@ -8,7 +8,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["config", "campaign", "press", "stories", "leitbild", "search", "editorial", "consent", "shared"]
+PACKAGES = [
+    "config",
+    "campaign",
+    "press",
+    "stories",
+    "leitbild",
+    "search",
+    "editorial",
+    "consent",
+    "accounts",
+    "shared",
+]
 
 
 def house() -> dict[str, set[str]]:

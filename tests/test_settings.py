@@ -78,3 +78,17 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path, extra):
         **extra,
     )
     assert result.stdout.strip().endswith("clean"), result.stderr
+
+
+def test_login_defence_and_second_factor_settings_follow_the_environment():
+    names = "[s.REQUIRE_2FA, s.TRUSTED_PROXY_COUNT, s.AXES_COOLOFF_TIME.seconds // 60, s.SECRET_KEY_FALLBACKS]"
+    assert run_django(PRINT.format(names), DJANGO_SECRET_KEY="x").stdout.strip() == "[False, 0, 30, []]"
+    out = run_django(
+        PRINT.format(names),
+        DJANGO_SECRET_KEY="neu",
+        DJANGO_REQUIRE_2FA="true",
+        DJANGO_TRUSTED_PROXY_COUNT="1",
+        DJANGO_LOGIN_COOLOFF_MINUTES="15",
+        DJANGO_SECRET_KEY_FALLBACKS="alt-1, alt-2",
+    ).stdout
+    assert out.strip() == "[True, 1, 15, ['alt-1', 'alt-2']]"

@@ -8,7 +8,7 @@ import shared.videos
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaign", "0015_text_limits"),
+        ("campaign", "0016_barrier_report_limits"),
     ]
 
     operations = [
