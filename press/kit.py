@@ -81,7 +81,8 @@ def photo_entry(photo: Photo) -> KitEntry:
         title=photo.caption,
         description=_("Foto zur Geschichte von %(name)s") % {"name": photo.story.name},
         url=photo.image.url,
-        filename=name.name,
+        # Stored under a random name (shared.uploads.RandomName); journalists get the story's.
+        filename=f"{photo.story.slug}{name.suffix}",
         credit=with_copyright(photo.credit),
         usage_terms=USAGE_TERMS,
         type_label=uploads.type_label(mimetypes.guess_type(name.name)[0] or ""),
