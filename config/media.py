@@ -138,8 +138,13 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         response["Content-Length"] = str(length)
     if encoding:
         response["Content-Encoding"] = encoding
+    # FileResponse names the stored file in an "inline; filename=…" header, which browsers prefer
+    # to a link's `download` name: files are stored under random names, so only a download
+    # gets a header, and without a name (the press kit's link gives it a readable one).
     if not content_type.startswith(INLINE_TYPES) or content_type in ATTACHMENT_TYPES:
         response["Content-Disposition"] = "attachment"
+    elif "Content-Disposition" in response:
+        del response["Content-Disposition"]
     return _with_headers(response, etag, last_modified, content_type)
 
 

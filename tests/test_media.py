@@ -94,3 +94,9 @@ def test_media_can_be_left_to_a_web_server():
     code = "from django.urls import resolve\nresolve('/media/x.mp4')"
     assert "Resolver404" in run_django(code, DJANGO_SECRET_KEY="x", DJANGO_SERVE_MEDIA="false").stderr
     assert run_django(code, DJANGO_SECRET_KEY="x").returncode == 0
+
+
+def test_a_file_shown_inline_does_not_name_its_random_stored_name(client, video):
+    # A Content-Disposition filename would win over the press kit link's readable `download` name.
+    response = client.get(video)
+    assert "Content-Disposition" not in response

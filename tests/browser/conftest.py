@@ -13,6 +13,12 @@ import shutil
 from urllib.parse import urlsplit
 
 import pytest
+from django.test import testcases
+
+# Django's live server answers MEDIA_URL itself (django.views.static.serve, with an
+# "inline; filename=<stored name>" header). Browsers must get what visitors get: the site's own
+# config/media.py (publication check, Range, headers), so the live server passes media through.
+testcases._MediaFilesHandler = lambda application: application
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
