@@ -27,11 +27,12 @@ TEST_ENV = DJANGO_SECRET_KEY=test-only-secret-key DJANGO_HTTPS=false DJANGO_DEBU
 	DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage \
 	DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: help python-check run setup test lint format bench vendor admin clean messages
+.PHONY: help python-check run setup test test-pg-restart lint format bench vendor admin clean messages
 
 help:
 	@echo "make run     set up (.venv, dependencies, database, demo content, static files) and serve on 127.0.0.1:$(PORT)"
 	@echo "make test    set up and run every test (unit, integration, browser/axe)"
+	@echo "make test-pg-restart  restart the local PostgreSQL under load (needs DATABASE_URL, REDIS_URL; CI's last step)"
 	@echo "make lint    ruff check + format check, Django checks, missing migrations"
 	@echo "make admin   create an admin login for the local site"
 	@echo "make bench   measure page speed and queries against the local site"
@@ -78,6 +79,11 @@ admin: setup
 TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev
 	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# Several app servers (README): restarts the local PostgreSQL cluster under load, so it runs alone,
+# needs DATABASE_URL (PostgreSQL) and REDIS_URL, and fails instead of skipping without them.
+test-pg-restart: $(VENV)/.installed-dev
+	$(TEST_ENV) CI_REQUIRE_SCALE=1 $(VENV)/bin/pytest -rP -p no:cacheprovider -m pg_restart tests/test_pg_restart.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
