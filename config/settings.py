@@ -15,6 +15,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from config import storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -215,7 +217,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # DJANGO_SERVE_MEDIA=false because a web server or object storage serves MEDIA_URL.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+# With S3-compatible storage (DJANGO_S3_BUCKET, config/storage.py) the bucket serves them instead.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", not storage.uses_s3(os.environ))
+if os.environ.get("DJANGO_S3_CUSTOM_DOMAIN", "").strip() and storage.uses_s3(os.environ):
+    MEDIA_URL = f"https://{os.environ['DJANGO_S3_CUSTOM_DOMAIN'].strip()}/"
 # Signed consent documents: outside MEDIA_ROOT, never served by URL (consent/storage.py).
 CONSENT_ROOT = Path(os.environ.get("DJANGO_CONSENT_ROOT", BASE_DIR / "private" / "consent"))
 # How long a consent record and its document are kept as proof after the consent ended (withdrawn
@@ -232,10 +237,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 STATICFILES_BACKEND = os.environ.get(
     "DJANGO_STATICFILES_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": STATICFILES_BACKEND},
-}
+# "default": uploads, "consent": the signed consent documents; on disk, or in S3-compatible
+# buckets when DJANGO_S3_BUCKET / DJANGO_CONSENT_S3_BUCKET are set (config/storage.py).
+STORAGES = storage.storages(os.environ, STATICFILES_BACKEND)
 # Without the manifest storage (tests, development) WhiteNoise finds files where they are.
 WHITENOISE_USE_FINDERS = "Manifest" not in STATICFILES_BACKEND
 

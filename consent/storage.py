@@ -1,12 +1,16 @@
 """Signed consent documents live outside MEDIA_ROOT (settings.CONSENT_ROOT) and have no URL:
-only the admin's download view (consent/admin.py) reads them, for the editors allowed to."""
+only the admin's download view (consent/admin.py) reads them, for the editors allowed to.
+With DJANGO_CONSENT_S3_BUCKET they live in a private bucket instead (consent/s3.py); the
+STORAGES alias "consent" (config/storage.py) says which."""
 
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 from shared.uploads import random_name
+
+NO_ADDRESS = "Einwilligungsdokumente haben keine Adresse; sie werden über die Redaktion geladen."
 
 
 class PrivateStorage(FileSystemStorage):
@@ -21,15 +25,14 @@ class PrivateStorage(FileSystemStorage):
         return os.path.abspath(self.base_location)
 
     def url(self, name):
-        raise ValueError("Einwilligungsdokumente haben keine Adresse; sie werden über die Redaktion geladen.")
+        raise ValueError(NO_ADDRESS)
 
 
-consent_storage = PrivateStorage()
-
-
-def get_consent_storage() -> PrivateStorage:
-    """For the model field (a callable keeps paths out of migrations)."""
-    return consent_storage
+def get_consent_storage() -> Storage:
+    """For the model field (a callable keeps paths out of migrations): the "consent" storage."""
+    if "consent" in settings.STORAGES:
+        return storages["consent"]
+    return PrivateStorage()
 
 
 def consent_upload(instance, filename: str) -> str:
