@@ -182,6 +182,10 @@ def test_pages_load_only_our_subset_fonts_and_reduced_stylesheet(browser, demo_s
             assert list(visit.urls.values()).count(url) == 1, url
         kern = [visit.received[rid] for rid, url in visit.urls.items() if "/vendor/kern/kern." in url]
         assert kern and kern[0] < 20 * KB, kern  # compressed by WhiteNoise (Brotli)
+        css = next(url for url in visit.urls.values() if "/vendor/kern/kern." in url)
+        cache_control = fetch(css)[1]["Cache-Control"]  # hashed name: WhiteNoise says ten years
+        max_age = int(re.search(r"max-age=(\d+)", cache_control).group(1))
+        assert max_age >= 31536000 and "immutable" in cache_control, cache_control
     finally:
         visit.close()
 
