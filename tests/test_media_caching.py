@@ -65,3 +65,15 @@ def test_a_withdrawn_story_photo_is_no_longer_served(client, photo):
     response = client.get(photo.image.url)
     assert response.status_code == 404
     assert "immutable" not in response.get("Cache-Control", "")
+
+
+def test_a_preview_link_holder_gets_the_draft_photo_uncached(client, photo):
+    from editorial import preview
+
+    story = photo.story
+    type(story).objects.filter(pk=story.pk).update(status=Status.REVIEW, publish_from=None)
+    story.refresh_from_db()
+    link = "http://testserver" + preview.link_for(story)
+    response = client.get(photo.image.url, headers={"referer": link})
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"  # no shared cache may keep a draft
