@@ -36,16 +36,10 @@ THROTTLING = {
 }
 CPU_SLOWDOWN = 4
 
-pytestmark = pytest.mark.usefixtures("_no_django_db")
-
-
-@pytest.fixture
-def _no_django_db():
-    """The site under test has its own database; nothing here touches the test database."""
-
 
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory):
+    """The demo site served by gunicorn from its own database, media and collected static files."""
     tmp = tmp_path_factory.mktemp("weight")
     port = free_port()
     env = {
