@@ -36,7 +36,7 @@ help:
 	@echo "make lint    ruff check + format check, Django checks, missing migrations"
 	@echo "make admin   create an admin login for the local site"
 	@echo "make bench   measure page speed and queries against the local site"
-	@echo "make vendor  refresh vendored front-end files from package-lock.json (needs npm)"
+	@echo "make vendor  refresh vendored front-end files (package-lock.json, npm) and rebuild the subset fonts and KERN CSS"
 
 python-check:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -104,8 +104,10 @@ messages: $(VENV)/.installed-dev
 bench: setup
 	$(RUN_ENV) $(PY) scripts/bench.py
 
-vendor:
-	bash scripts/vendor.sh
+# npm fetches the originals into vendor/kern/; scripts/build_frontend.py (fontTools, tinycss2 from
+# the venv) builds static/vendor/kern/. VENDOR_OFFLINE=1 only rebuilds from the committed originals.
+vendor: $(VENV)/.installed-dev
+	PYTHON=$(PY) bash scripts/vendor.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules

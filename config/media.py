@@ -24,6 +24,13 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_safe
 
 CHUNK_SIZE = 64 * 1024
+YEAR = 365 * 24 * 3600
+SHARED_CACHE_SECONDS = 300
+# A stored name of 32 hex digits (shared.uploads.random_name), or a rendition below it
+# (CACHE/images/<folder>/<32 hex digits>/<hash of the spec>.avif).
+RANDOM_NAME = re.compile(r"(^|/)[0-9a-f]{32}(\.[a-z0-9]{1,8})?(/[0-9a-f]+\.[a-z0-9]{1,8})?$")
+# What the access check (settings.MEDIA_ACCESS_CHECK) answers; anything else is "hidden" (404).
+PUBLIC, PRIVATE = "public", "private"
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 # Media a browser may show inline; anything else is offered as a download.
 INLINE_TYPES = ("image/", "video/", "audio/", "text/vtt", "application/pdf")
@@ -95,8 +102,10 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     # Files of unpublished content stay hidden from visitors (settings.MEDIA_ACCESS_CHECK).
     # The check gets the normalised name ("a//b/./c.jpg" is "a/b/c.jpg", as stored in the database).
     name = Path(os.path.relpath(full_path, os.path.abspath(settings.MEDIA_ROOT))).as_posix()
-    if settings.MEDIA_ACCESS_CHECK and import_string(settings.MEDIA_ACCESS_CHECK)(request, name):
+    audience = import_string(settings.MEDIA_ACCESS_CHECK)(request, name) if settings.MEDIA_ACCESS_CHECK else PUBLIC
+    if audience not in (PUBLIC, PRIVATE):
         raise Http404
+    cache_control = cache_control_for(name, private=audience == PRIVATE)
 
     etag = _etag(st)
     last_modified = http_date(st.st_mtime)
@@ -106,11 +115,11 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     if_none_match = request.headers.get("If-None-Match")
     if if_none_match is not None:
         if etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*":
-            return _with_headers(HttpResponseNotModified(), etag, last_modified, content_type)
+            return _with_headers(HttpResponseNotModified(), etag, last_modified, content_type, cache_control)
     else:
         since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
         if since is not None and int(st.st_mtime) <= since:
-            return _with_headers(HttpResponseNotModified(), etag, last_modified, content_type)
+            return _with_headers(HttpResponseNotModified(), etag, last_modified, content_type, cache_control)
 
     size = st.st_size
     byte_range = None
@@ -123,7 +132,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
             except ValueError:
                 response = HttpResponse(status=416)
                 response["Content-Range"] = f"bytes */{size}"
-                return _with_headers(response, etag, last_modified, content_type)
+                return _with_headers(response, etag, last_modified, content_type, cache_control)
 
     if byte_range is None:
         # FileResponse closes the file when the response is done (and uses sendfile).
@@ -145,14 +154,31 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         response["Content-Disposition"] = "attachment"
     elif "Content-Disposition" in response:
         del response["Content-Disposition"]
-    return _with_headers(response, etag, last_modified, content_type)
+    return _with_headers(response, etag, last_modified, content_type, cache_control)
 
 
-def _with_headers(response: HttpResponse, etag: str, last_modified: str, content_type: str) -> HttpResponse:
+def cache_control_for(name: str, private: bool = False) -> str:
+    """How long browsers and caches may keep a file.
+
+    A file under a random stored name (shared.uploads.random_name) or an imagekit rendition of
+    one never changes: a replaced upload gets a new name. Browsers keep it a year without asking
+    again; shared caches (a CDN, a proxy) only briefly, so that a withdrawn story's photo (issue 9)
+    stops being served everywhere within minutes. Any other name may be replaced in place:
+    revalidate after an hour (cheap: 304). A file only an editor may see is never stored.
+    """
+    if private:
+        return "private, no-store"
+    if RANDOM_NAME.search(name):
+        return f"public, max-age={YEAR}, s-maxage={SHARED_CACHE_SECONDS}, immutable"
+    return "public, max-age=3600, must-revalidate"
+
+
+def _with_headers(
+    response: HttpResponse, etag: str, last_modified: str, content_type: str, cache_control: str
+) -> HttpResponse:
     response["ETag"] = etag
     response["Last-Modified"] = last_modified
     response["Accept-Ranges"] = "bytes"
     response["X-Content-Type-Options"] = "nosniff"
-    # Uploaded files keep their name when replaced, so caches must revalidate (cheap: 304).
-    response["Cache-Control"] = "public, max-age=3600, must-revalidate"
+    response["Cache-Control"] = cache_control
     return response

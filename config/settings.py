@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip for public pages only: no admin, cookies or CSRF tokens (BREACH); after WhiteNoise.
+    "config.middleware.PublicPageCompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -227,8 +229,9 @@ CONSENT_ROOT = Path(os.environ.get("DJANGO_CONSENT_ROOT", BASE_DIR / "private" /
 # or expired); `manage.py enforce_consents` deletes older ones. Three years: the regular limitation
 # period (§ 195 BGB) for claims about the publication.
 CONSENT_PROOF_YEARS = int(os.environ.get("DJANGO_CONSENT_PROOF_YEARS", "3"))
-# Asked before a file is served: True hides it (files that only unpublished rows use).
-MEDIA_ACCESS_CHECK = "shared.media_access.hidden"
+# Asked before a file is served: "hidden" (files that only unpublished rows use) answers 404,
+# "private" (an editor's preview) is served uncached, "public" may be cached (config/media.py).
+MEDIA_ACCESS_CHECK = "shared.media_access.audience"
 # Which draft a request may see through a signed preview link (its Referer), for the check above.
 PREVIEW_GRANT = "editorial.preview.grant_from_referer"
 FILE_UPLOAD_PERMISSIONS = 0o644

@@ -1,9 +1,9 @@
 """Files of unpublished content are not served to visitors, however their URL was found.
 
 An app declares which file fields belong to publishable rows (`protect`, called from its
-AppConfig.ready). config/media.py asks `hidden(request, path)` before it serves a file: a file
+AppConfig.ready). config/media.py asks `audience(request, path)` before it serves a file: a file
 that only unpublished rows use (a draft, a submission, a scheduled or archived story) answers
-404 to visitors, and is shown to the editors who may preview that row. The renditions below
+404 to visitors, and is shown (privately, never cached) to the editors who may preview that row. The renditions below
 `CACHE/images/<source path without extension>/` follow their source.
 
 Only Django's own media serving can check this (DJANGO_SERVE_MEDIA=true, the default). A web
@@ -56,7 +56,12 @@ def source_condition(path: str, fields: tuple[str, ...]) -> Q:
     return condition
 
 
-def hidden(request, path: str) -> bool:
+# Who a file may be served to (config/media.py sets its caching from this): everyone, only this
+# requester (an editor or a preview link's holder: private, never stored by a cache), or nobody.
+PUBLIC, PRIVATE, HIDDEN = "public", "private", "hidden"
+
+
+def audience(request, path: str) -> str:
     source = path[len(CACHE_PREFIX) :] if path.startswith(CACHE_PREFIX) else path
     for entry in PROTECTED:
         if not source.startswith(entry.folder):
@@ -65,9 +70,13 @@ def hidden(request, path: str) -> bool:
         if not rows.exists():
             continue
         if rows.filter(entry.owner_model.public_q(entry.owner)).exists():
-            return False
-        return not may_preview(request, entry, rows)
-    return False
+            return PUBLIC
+        return PRIVATE if may_preview(request, entry, rows) else HIDDEN
+    return PUBLIC
+
+
+def hidden(request, path: str) -> bool:
+    return audience(request, path) == HIDDEN
 
 
 def may_preview(request, entry: Protected, rows) -> bool:

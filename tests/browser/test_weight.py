@@ -1,0 +1,198 @@
+"""A light first visit, measured in Chromium like a visitor's phone: 390 px wide, empty cache.
+
+The site runs as `make run` serves it (gunicorn, collectstatic with hashed, Brotli-compressed
+static files, DEBUG off) with the demo content, in its own processes. Chromium reports every
+byte it received (headers included) through the DevTools protocol (Network.loadingFinished).
+
+Targets (issue 13): home ≤ 150 KB, gallery ≤ 300 KB, a photo story ≤ 250 KB, photos included;
+Largest Contentful Paint under 1.2 s with Lighthouse's mobile throttling (1.6 Mbit/s, 150 ms
+round trip, CPU slowed down four times). On a shared, loaded test machine the paint time varies,
+so the strict bound is asserted with WEIGHT_ASSERT_LCP=1 and a looser one by default.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_serving import fetch, free_port
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+KB = 1024
+PHONE = {"width": 390, "height": 844}
+BUDGETS = {"home": 150 * KB, "gallery": 300 * KB, "photo-story": 250 * KB}
+LCP_TARGET_MS = 1200
+LCP_LOOSE_MS = 3000
+# Lighthouse's mobile throttling ("Slow 4G" on a mid-range phone).
+THROTTLING = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1.6 * 1024 * 1024 / 8,
+    "uploadThroughput": 750 * 1024 / 8,
+}
+CPU_SLOWDOWN = 4
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory):
+    """The demo site served by gunicorn from its own database, media and collected static files."""
+    tmp = tmp_path_factory.mktemp("weight")
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": "weight-test-key",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_HTTPS": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "DJANGO_STATIC_ROOT": str(tmp / "static"),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "PORT": str(port),
+        "GUNICORN_WORKERS": "1",
+    }
+    env.pop("DJANGO_STATICFILES_STORAGE", None)  # the real, hashed, compressed storage
+    env.pop("REDIS_URL", None)
+    manage = [sys.executable, "manage.py"]
+    for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput", "--verbosity", "0"]):
+        subprocess.run(manage + args, env=env, cwd=PROJECT, check=True, capture_output=True)
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    server = subprocess.Popen(
+        [str(gunicorn), "--config", "config/gunicorn.conf.py", "config.wsgi:application"],
+        env=env,
+        cwd=PROJECT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if fetch(base + "/health/")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        server.terminate()
+        pytest.fail("gunicorn did not start")
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def photo_story_path(base: str) -> str:
+    """The first story in the gallery that shows a photo and no video."""
+    gallery = fetch(base + "/geschichten/")[2].decode()
+    for path in dict.fromkeys(re.findall(r'href="(/geschichten/[a-z0-9-]+/)"', gallery)):
+        html = fetch(base + path)[2].decode()
+        if "/photos/" in html and "<video" not in html and "data-stories-facade" not in html:
+            return path
+    pytest.fail("the demo content has no photo story")
+
+
+class Visit:
+    """One page in a fresh browser context (empty cache), with the bytes Chromium received."""
+
+    def __init__(self, browser, throttled: bool = False):
+        self.context = browser.new_context(viewport=PHONE, locale="de-DE")
+        self.page = self.context.new_page()
+        self.cdp = self.context.new_cdp_session(self.page)
+        self.cdp.send("Network.enable")
+        self.cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.received: dict[str, float] = {}
+        self.urls: dict[str, str] = {}
+        self.cdp.on("Network.requestWillBeSent", self._sent)
+        self.cdp.on("Network.loadingFinished", self._finished)
+        if throttled:
+            self.cdp.send("Network.emulateNetworkConditions", THROTTLING)
+            self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+
+    def _sent(self, event) -> None:
+        self.urls[event["requestId"]] = event["request"]["url"]
+
+    def _finished(self, event) -> None:
+        self.received[event["requestId"]] = event["encodedDataLength"]
+
+    def open(self, url: str) -> None:
+        response = self.page.goto(url, wait_until="load")
+        assert response is not None and response.status == 200, url
+        self.page.wait_for_selector("main#main")
+        self.page.wait_for_load_state("networkidle")
+        self.page.evaluate("() => document.fonts.ready.then(() => true)")
+
+    def total_bytes(self) -> int:
+        return int(sum(self.received.values()))
+
+    def report(self) -> str:
+        rows = sorted(((size, self.urls.get(rid, rid)) for rid, size in self.received.items()), reverse=True)
+        return "\n".join(f"{size / KB:7.1f} KB  {url}" for size, url in rows)
+
+    def largest_contentful_paint(self) -> float:
+        return self.page.evaluate(
+            """() => new Promise(resolve => {
+                new PerformanceObserver(list => {
+                    const entries = list.getEntries();
+                    resolve(entries[entries.length - 1].startTime);
+                }).observe({type: 'largest-contentful-paint', buffered: true});
+            })"""
+        )
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _paths(base: str) -> dict[str, str]:
+    return {"home": "/", "gallery": "/geschichten/", "photo-story": photo_story_path(base)}
+
+
+@pytest.mark.parametrize("name", BUDGETS)
+def test_first_visit_on_a_phone_stays_within_its_weight(browser, demo_site, name):
+    visit = Visit(browser)
+    try:
+        visit.open(demo_site + _paths(demo_site)[name])
+        total = visit.total_bytes()
+        print(f"\n{name}: {total / KB:.1f} KB in {len(visit.received)} requests\n{visit.report()}")
+        assert any("/media/" in url for url in visit.urls.values()) or name == "home", "no photo was loaded"
+        assert total <= BUDGETS[name], f"{name}: {total / KB:.1f} KB > {BUDGETS[name] / KB:.0f} KB\n{visit.report()}"
+    finally:
+        visit.close()
+
+
+def test_pages_load_only_our_subset_fonts_and_reduced_stylesheet(browser, demo_site):
+    visit = Visit(browser)
+    try:
+        visit.open(demo_site + "/")
+        fonts = {url: visit.received[rid] for rid, url in visit.urls.items() if url.endswith(".woff2")}
+        assert fonts, "no web font was loaded"
+        assert all(size < 30 * KB for size in fonts.values()), fonts
+        preloaded = visit.page.eval_on_selector_all(
+            "link[rel=preload][as=font]", "links => links.map(link => link.href)"
+        )
+        assert len(preloaded) == 2 and all("FiraSans-Regular" in u or "FiraSans-SemiBold" in u for u in preloaded)
+        for url in preloaded:  # a preload the page does not reuse (crossorigin mismatch) loads twice
+            assert list(visit.urls.values()).count(url) == 1, url
+        kern = [visit.received[rid] for rid, url in visit.urls.items() if "/vendor/kern/kern." in url]
+        assert kern and kern[0] < 20 * KB, kern  # compressed by WhiteNoise (Brotli)
+        css = next(url for url in visit.urls.values() if "/vendor/kern/kern." in url)
+        cache_control = fetch(css)[1]["Cache-Control"]  # hashed name: WhiteNoise says ten years
+        max_age = int(re.search(r"max-age=(\d+)", cache_control).group(1))
+        assert max_age >= 31536000 and "immutable" in cache_control, cache_control
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("name", BUDGETS)
+def test_largest_contentful_paint_with_mobile_throttling(browser, demo_site, name):
+    path = _paths(demo_site)[name]
+    visit = Visit(browser, throttled=True)
+    try:
+        visit.open(demo_site + path)
+        lcp = visit.largest_contentful_paint()
+    finally:
+        visit.close()
+    print(f"\nLCP {name} ({path}): {lcp:.0f} ms with mobile throttling")
+    limit = LCP_TARGET_MS if os.environ.get("WEIGHT_ASSERT_LCP") else LCP_LOOSE_MS
+    assert lcp < limit, f"{name}: Largest Contentful Paint {lcp:.0f} ms ≥ {limit} ms"
