@@ -221,6 +221,7 @@ class Consent(models.Model):
 
 class DocumentAccess(models.Model):
     """Every view or download of a consent document: who, when, which."""
+
     # Never shown on a public page: a change needs no new page-cache generation.
     page_cache_ignore = True
 
