@@ -12,3 +12,8 @@ class CampaignConfig(AppConfig):
         # No leftovers: deleting a row, or replacing one of its files, deletes the old file and
         # its renditions after the commit, for every model of the site (shared/files.py).
         connect_cleanup()
+
+        from shared import pagecache
+
+        # Every change of what a public page shows renews the page cache (shared/pagecache.py).
+        pagecache.connect()

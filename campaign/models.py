@@ -414,6 +414,9 @@ class BarrierReportQuerySet(models.QuerySet):
 class BarrierReport(models.Model):
     """A barrier reported by a visitor (§ 12b BGG feedback route); answered within one month."""
 
+    # Never shown on a public page: a change needs no new page-cache generation.
+    page_cache_ignore = True
+
     class Status(models.TextChoices):
         NEW = "new", _("Neu")
         IN_PROGRESS = "in_progress", _("In Bearbeitung")
@@ -473,6 +476,9 @@ class ReportThrottle(models.Model):
 
     The address is kept only as a keyed hash and only for the window (campaign/report_guard.py).
     """
+
+    # Never shown on a public page: a change needs no new page-cache generation.
+    page_cache_ignore = True
 
     sender = models.CharField(max_length=64, unique=True)
     window_start = models.DateTimeField()

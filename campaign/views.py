@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
@@ -175,6 +176,8 @@ def _safe_page_reference(request: HttpRequest) -> str:
 # visitors must get none. The view changes no session and acts for no logged-in user, so
 # cross-site submission gains an attacker nothing; spam is held off by the honeypot field
 # and the signed timestamp in BarrierReportForm instead.
+# never_cache: each form carries its own signed timestamp, so the page cache must not keep it.
+@never_cache
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def report_barrier(request: HttpRequest) -> HttpResponse:

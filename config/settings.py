@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages from the page cache, never stale (shared/pagecache.py).
+    "shared.pagecache.PageCacheMiddleware",
     # Gzip for public pages only: no admin, cookies or CSRF tokens (BREACH); after WhiteNoise.
     "config.middleware.PublicPageCompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -151,6 +153,11 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "kjc") + "-imagekit",
             "TIMEOUT": None,
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "kjc") + "-pages",
+        },
     }
 else:
     CACHES = {
@@ -161,8 +168,20 @@ else:
             "TIMEOUT": None,
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
     }
 IMAGEKIT_CACHE_BACKEND = "imagekit"
+
+# Page cache (shared/pagecache.py): public pages from the "pages" cache, renewed on every
+# change of a content app's rows and at the next scheduled publication time. The generation
+# token lives in Redis when the pages cache is Redis, else in this file (one per machine).
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_STAMP = Path(os.environ.get("DJANGO_PAGE_CACHE_STAMP", BASE_DIR / "var" / "page-cache-generation"))
+PAGE_CACHE_CONTENT_APPS = ("campaign", "stories", "leitbild", "press", "consent", "search", "editorial")
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime"
 
 AUTH_PASSWORD_VALIDATORS = [

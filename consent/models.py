@@ -222,6 +222,9 @@ class Consent(models.Model):
 class DocumentAccess(models.Model):
     """Every view or download of a consent document: who, when, which."""
 
+    # Never shown on a public page: a change needs no new page-cache generation.
+    page_cache_ignore = True
+
     consent = models.ForeignKey(
         Consent, verbose_name=_("Einwilligung"), on_delete=models.CASCADE, related_name="accesses"
     )

@@ -21,6 +21,8 @@ class Action(models.TextChoices):
 
 
 class AuditEntry(models.Model):
+    # Never shown on a public page: a change needs no new page-cache generation.
+    page_cache_ignore = True
     created_at = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("Benutzer"), null=True, on_delete=models.SET_NULL, related_name="+"

@@ -22,7 +22,11 @@ def _isolated_media_and_cache(settings, tmp_path):
             "LOCATION": f"ik-{tmp_path.name}",
             "TIMEOUT": None,
         },
+        # The page cache (shared/pagecache.py) is on in every test, as on the site; each test
+        # has its own, and its own generation file.
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"p-{tmp_path.name}"},
     }
+    settings.PAGE_CACHE_STAMP = tmp_path / "page-cache-generation"
     yield
 
 

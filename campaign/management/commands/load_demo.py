@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from search import index as search
+from shared import pagecache
 
 
 class Command(BaseCommand):
@@ -56,4 +57,6 @@ class Command(BaseCommand):
                 loaded.append(config.label)
             # Demo loaders may bulk_create (no signals): make everything findable in /suche/.
             search.rebuild()
+        # bulk_create sends no signals: start a new page-cache generation.
+        pagecache.renew()
         self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen: {', '.join(loaded) or '–'}"))
