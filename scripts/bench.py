@@ -202,7 +202,7 @@ def load_wrk(port: int, path: str, seconds: float) -> dict:
     script.write_text(WRK_LUA)
     out = subprocess.run(
         [
-            "wrk",
+            shutil.which("wrk") or "wrk",
             "-t",
             "2",
             "-c",
