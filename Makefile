@@ -101,8 +101,10 @@ messages: $(VENV)/.installed-dev
 	$(TEST_ENV) $(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'node_modules/*'
 	$(TEST_ENV) $(PY) manage.py compilemessages --ignore '.venv/*'
 
-bench: setup
-	$(RUN_ENV) $(PY) scripts/bench.py
+# make bench: its own database (bench/bench.sqlite3, 1,000 demo stories) and static root;
+# writes bench/REPORT.md and bench/results.json (scripts/bench.py).
+bench: $(VENV)/.installed-runtime $(SECRET_FILE)
+	$(RUN_ENV) $(PY) scripts/bench.py $(BENCH_ARGS)
 
 # npm fetches the originals into vendor/kern/; scripts/build_frontend.py (fontTools, tinycss2 from
 # the venv) builds static/vendor/kern/. VENDOR_OFFLINE=1 only rebuilds from the committed originals.
