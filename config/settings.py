@@ -68,10 +68,9 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "consent",
-    "generated",
-    # Background tasks (django.tasks): the database queue, or Redis for several machines.
+    # Background tasks (django.tasks): the database queue (before generated, whose admin guards its admin).
     "django_tasks_db",
-    "django_tasks_redis",
+    "generated",
     "axes",
     "django_otp",
     "accounts.apps.TOTPConfig",  # django_otp.plugins.otp_totp under a German name
@@ -171,6 +170,7 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime
 # machines (worker: `manage.py run_redis_tasks --continuous`).
 TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "database").strip().lower()
 if TASKS_BACKEND == "redis":
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("generated"), "django_tasks_redis")
     if not REDIS_URL:
         raise ImproperlyConfigured("DJANGO_TASKS_BACKEND=redis needs REDIS_URL.")
     TASKS = {

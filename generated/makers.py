@@ -64,7 +64,7 @@ def make(key: str) -> GeneratedFile | None:
         if stored is not None:
             _delete(stored)
         return None
-    if stored is not None and stored.digest == source.digest and stored.file and _exists(stored.file.name):
+    if stored is not None and stored.digest == source.digest and stored.path and _exists(stored.path):
         return stored
     content = source.render()
     stem, _dot, suffix = maker.filename.rpartition(".")
@@ -72,11 +72,11 @@ def make(key: str) -> GeneratedFile | None:
     with transaction.atomic():
         row, created = GeneratedFile.objects.select_for_update().get_or_create(
             key=key,
-            defaults={"file": name, "digest": source.digest, "size": len(content), "made_at": timezone.now()},
+            defaults={"path": name, "digest": source.digest, "size": len(content), "made_at": timezone.now()},
         )
         if not created:
-            old_name = row.file.name
-            row.file.name, row.digest, row.size, row.made_at = name, source.digest, len(content), timezone.now()
+            old_name = row.path
+            row.path, row.digest, row.size, row.made_at = name, source.digest, len(content), timezone.now()
             row.save()
             if old_name and old_name != name:
                 transaction.on_commit(lambda: default_storage.delete(old_name))
@@ -92,7 +92,7 @@ def _exists(name: str) -> bool:
 
 
 def _delete(stored: GeneratedFile) -> None:
-    name = stored.file.name
+    name = stored.path
     stored.delete()
     if name:
         transaction.on_commit(lambda: default_storage.delete(name))

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 class GeneratedFile(models.Model):
     key = models.SlugField(_("Schlüssel"), max_length=100, unique=True)
-    file = models.FileField(_("Datei"), upload_to="generated/", max_length=255)
+    # The name in the default storage. Not a FileField: nobody uploads these, the task writes them.
+    path = models.CharField(_("Datei in der Ablage"), max_length=255)
     digest = models.CharField(_("Prüfsumme der Eingaben"), max_length=64)
     size = models.PositiveBigIntegerField(_("Größe in Bytes"))
     made_at = models.DateTimeField(_("Erzeugt am"))
@@ -22,4 +23,6 @@ class GeneratedFile(models.Model):
         return self.key
 
     def get_absolute_url(self) -> str:
-        return self.file.url
+        from django.core.files.storage import default_storage
+
+        return default_storage.url(self.path)

@@ -1,6 +1,7 @@
 """Serving a generated product from storage. The request never makes it: until a worker has
 made the first version the answer is 503 with Retry-After and a short page."""
 
+from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -24,7 +25,7 @@ def serve(request: HttpRequest, key: str, filename: str, content_type: str = "ap
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         # A few hundred KB: read whole, so that the response has a body like any page.
-        with stored.file.open("rb") as file:
+        with default_storage.open(stored.path, "rb") as file:
             response = HttpResponse(file.read(), content_type=content_type)
         response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     response.headers["ETag"] = etag

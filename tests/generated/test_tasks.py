@@ -103,9 +103,9 @@ def test_editing_a_chapter_queues_the_task_and_the_worker_remakes_the_pdf(
 
     after = GeneratedFile.objects.get(key=leitbild_pdf.KEY)
     assert after.digest != before.digest
-    assert not default_storage.exists(before.file.name), "the old file is deleted from storage"
-    assert default_storage.exists(after.file.name)
-    assert after.size == default_storage.size(after.file.name)
+    assert not default_storage.exists(before.path), "the old file is deleted from storage"
+    assert default_storage.exists(after.path)
+    assert after.size == default_storage.size(after.path)
     response = client.get(LEITBILD_URL)
     assert response["ETag"] == f'"{after.digest}"'
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
@@ -116,7 +116,7 @@ def test_making_twice_renders_once_and_leaves_no_files_behind(renders):
     makers.make_all()
     makers.make_all()
     assert sorted(renders) == sorted([leitbild_pdf.__name__, press_pdf.__name__])
-    stored = {row.file.name for row in GeneratedFile.objects.all()}
+    stored = {row.path for row in GeneratedFile.objects.all()}
     _dirs, files = default_storage.listdir("generated")
     assert {f"generated/{name}" for name in files} == stored
 

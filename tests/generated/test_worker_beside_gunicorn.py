@@ -68,9 +68,7 @@ def test_gunicorn_starts_and_stops_the_task_worker(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     try:
-        worker = wait_for(
-            lambda: next((pid for pid in children(server.pid) if "db_worker" in command_line(pid)), None)
-        )
+        worker = wait_for(lambda: next((pid for pid in children(server.pid) if "db_worker" in command_line(pid)), None))
         assert worker, "gunicorn started no db_worker child"
         assert "--queue-name=*" in command_line(worker)
         time.sleep(1)
