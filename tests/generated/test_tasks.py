@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
+from django_tasks_redis.management.commands.run_redis_tasks import Command as RunRedisTasks
 from pypdf import PdfReader
 
 from generated import makers
@@ -150,6 +151,7 @@ def test_the_redis_backend_runs_the_tasks_with_a_real_redis(settings, renders, d
     with django_capture_on_commit_callbacks(execute=True):
         makers.enqueue_all()
     assert renders == []
-    call_command("run_redis_tasks", stdout=io.StringIO())
+    # The worker's command object: django_tasks_redis is an installed app only with DJANGO_TASKS_BACKEND=redis.
+    call_command(RunRedisTasks(), stdout=io.StringIO())
     assert sorted(renders) == sorted([leitbild_pdf.__name__, press_pdf.__name__])
     assert set(GeneratedFile.objects.values_list("key", flat=True)) == {leitbild_pdf.KEY, press_pdf.KEY}
