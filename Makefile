@@ -70,7 +70,7 @@ run: setup
 	@echo "  zentrale             Zentrale Redaktion: reviews and publishes everything"
 	@echo "  redaktion-dueren     Redaktion Kommune: Kreis Düren"
 	@echo "  redaktion-stuttgart  Redaktion Kommune: Landeshauptstadt Stuttgart"
-	$(RUN_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi:application
+	$(RUN_ENV) PORT=$(PORT) DJANGO_TASK_WORKER=true $(VENV)/bin/gunicorn --config config/gunicorn.conf.py config.wsgi:application
 
 admin: setup
 	$(RUN_ENV) $(PY) manage.py createsuperuser

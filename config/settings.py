@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "consent",
+    # Background tasks (django.tasks): the database queue (before generated, whose admin guards its admin).
+    "django_tasks_db",
+    "generated",
     "axes",
     "django_otp",
     "accounts.apps.TOTPConfig",  # django_otp.plugins.otp_totp under a German name
@@ -181,8 +184,31 @@ IMAGEKIT_CACHE_BACKEND = "imagekit"
 # token lives in Redis when the pages cache is Redis, else in this file (one per machine).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_STAMP = Path(os.environ.get("DJANGO_PAGE_CACHE_STAMP", BASE_DIR / "var" / "page-cache-generation"))
-PAGE_CACHE_CONTENT_APPS = ("campaign", "stories", "leitbild", "press", "consent", "search", "editorial")
+PAGE_CACHE_CONTENT_APPS = ("campaign", "stories", "leitbild", "press", "consent", "search", "editorial", "generated")
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.JustInTime"
+
+# Background tasks (django.tasks): slow products such as the PDFs are made by a worker, never
+# in a request (generated/). The database queue by default (SQLite and PostgreSQL; worker:
+# `manage.py db_worker`); DJANGO_TASKS_BACKEND=redis puts the queue in REDIS_URL for several
+# machines (worker: `manage.py run_redis_tasks --continuous`).
+TASKS_BACKEND = os.environ.get("DJANGO_TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND == "redis":
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("generated"), "django_tasks_redis")
+    if not REDIS_URL:
+        raise ImproperlyConfigured("DJANGO_TASKS_BACKEND=redis needs REDIS_URL.")
+    TASKS = {
+        "default": {
+            "BACKEND": "django_tasks_redis.RedisTaskBackend",
+            "OPTIONS": {
+                "REDIS_URL": REDIS_URL,
+                "REDIS_KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "kjc") + "-tasks",
+            },
+        }
+    }
+elif TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+else:
+    raise ImproperlyConfigured("DJANGO_TASKS_BACKEND must be database or redis.")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from generated.views import serve
 from leitbild import pdf as leitbild_pdf
 from leitbild.models import Chapter, Leitbild, number_chapters
-from shared.pdf import pdf_response
 
 
 def current_leitbild() -> Leitbild:
@@ -69,6 +69,7 @@ class ChapterDetailView(DetailView):
 
 @require_safe
 def pdf(request: HttpRequest) -> HttpResponse:
-    """The whole Leitbild as a tagged PDF, rendered once per content version (see pdf.py)."""
-    rendered = leitbild_pdf.rendered_pdf(current_leitbild())
-    return pdf_response(request, rendered, leitbild_pdf.FILENAME)
+    """The whole Leitbild as a tagged PDF, made by a background task (leitbild/tasks.py)."""
+    if not Leitbild.objects.exists():
+        raise Http404(_("Das Leitbild ist nicht angelegt."))
+    return serve(request, leitbild_pdf.KEY, leitbild_pdf.FILENAME)

@@ -5,11 +5,11 @@ file type and size, in one shape (KitEntry) whatever it comes from:
 - the photos of published stories whose consents cover the press download (consent register,
   Photo.objects.cleared_for_press()): the stored original, which is the upload turned upright
   and without metadata, in full resolution;
-- the Leitbild PDF (leitbild:pdf), its size taken from the cached rendering;
+- the Leitbild PDF (leitbild:pdf);
 - the key-figures sheet (press/pdf.py), a PDF of the published KeyFigures.
 
-The two PDFs are rendered only when their content changed since the last rendering
-(shared/pdf.py); the Leitbild PDF view would render them just the same.
+The two PDFs are made by background tasks (generated/); the kit shows the stored size
+(GeneratedFile.size) and leaves it out while a file is not made yet. Nothing is rendered here.
 """
 
 import mimetypes
@@ -19,6 +19,7 @@ from pathlib import PurePath
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from generated import makers
 from leitbild import pdf as leitbild_pdf
 from leitbild.models import Leitbild
 from press import pdf as press_pdf
@@ -38,7 +39,7 @@ class KitEntry:
     credit: str
     usage_terms: str
     type_label: str
-    size: int
+    size: int | None
     description: str = ""
     picture: Picture | None = None  # responsive preview of a raster image
     svg_url: str = ""  # a vector logo previews as itself
@@ -93,8 +94,7 @@ def photo_entry(photo: Photo) -> KitEntry:
     )
 
 
-def leitbild_entry(leitbild: Leitbild) -> KitEntry:
-    rendered = leitbild_pdf.rendered_pdf(leitbild)
+def leitbild_entry(leitbild: Leitbild, size: int | None) -> KitEntry:
     return KitEntry(
         title=_("%(title)s (PDF, barrierefrei)") % {"title": leitbild.title},
         url=reverse("leitbild:pdf"),
@@ -102,12 +102,11 @@ def leitbild_entry(leitbild: Leitbild) -> KitEntry:
         credit=f"© {leitbild.publishers}",
         usage_terms=USAGE_TERMS,
         type_label="PDF",
-        size=rendered.size,
+        size=size,
     )
 
 
-def key_figures_entry(figures: list) -> KitEntry:
-    rendered = press_pdf.rendered_sheet(figures)
+def key_figures_entry(size: int | None) -> KitEntry:
     return KitEntry(
         title=str(press_pdf.TITLE),
         description=_("Die aktuellen Kennzahlen mit Quelle und Stand auf einer Seite."),
@@ -116,13 +115,13 @@ def key_figures_entry(figures: list) -> KitEntry:
         credit=CAMPAIGN_CREDIT,
         usage_terms=USAGE_TERMS,
         type_label="PDF",
-        size=rendered.size,
+        size=size,
     )
 
 
 def press_kit(key_figures: list) -> list[KitGroup]:
     """The kit in groups (logos, photos, documents), empty groups left out. Fixed queries:
-    one for the uploaded files, one for the cleared story photos, four for the Leitbild."""
+    one for the uploaded files, one for the cleared story photos, one for the Leitbild, one for the PDF sizes."""
     groups = {
         KitKind.LOGO: KitGroup(KitKind.LOGO, _("Logo")),
         KitKind.PHOTO: KitGroup(KitKind.PHOTO, _("Fotos")),
@@ -132,9 +131,10 @@ def press_kit(key_figures: list) -> list[KitGroup]:
         groups[item.kind].entries.append(item_entry(item))
     photos = Photo.objects.cleared_for_press().select_related("story").order_by("-story__publish_from", "position")
     groups[KitKind.PHOTO].entries += [photo_entry(photo) for photo in photos]
-    leitbild = Leitbild.objects.with_content().current()
+    sizes = makers.sizes(leitbild_pdf.KEY, press_pdf.KEY)
+    leitbild = Leitbild.objects.current()
     if leitbild is not None:
-        groups[KitKind.DOCUMENT].entries.append(leitbild_entry(leitbild))
+        groups[KitKind.DOCUMENT].entries.append(leitbild_entry(leitbild, sizes.get(leitbild_pdf.KEY)))
     if key_figures:
-        groups[KitKind.DOCUMENT].entries.append(key_figures_entry(key_figures))
+        groups[KitKind.DOCUMENT].entries.append(key_figures_entry(sizes.get(press_pdf.KEY)))
     return [group for group in groups.values() if group.entries]

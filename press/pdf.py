@@ -1,5 +1,5 @@
 """The key-figures sheet of the press kit: the published KeyFigures with source and Stand on
-one tagged PDF page, rendered by WeasyPrint once per version (shared/pdf.py)."""
+one tagged PDF page, rendered by a background task when the figures change (press/tasks.py)."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -7,12 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from press.models import CAMPAIGN_CREDIT, USAGE_TERMS
 from shared import pdf as shared_pdf
-from shared.pdf import RenderedPdf
 
 FILENAME = "kennzahlen-kommunale-jobcenter.pdf"
 TEMPLATE = "press/key_figures_pdf.html"
 STYLESHEET = "css/press-print.css"
-CACHE_KEY_PREFIX = "press:key-figures-pdf"
+# The product in generated/ (GeneratedFile.key).
+KEY = "key-figures-pdf"
 TITLE = _("Kennzahlen der kommunalen Jobcenter")
 
 
@@ -33,10 +33,3 @@ def document_html(figures: list) -> str:
 
 def render_pdf(html: str) -> bytes:
     return shared_pdf.render_pdf(html, STYLESHEET)
-
-
-def rendered_sheet(figures: list) -> RenderedPdf:
-    """The sheet for these figures: from the cache, or rendered now and cached."""
-    return shared_pdf.cached_pdf(
-        document_html(figures), stylesheet=STYLESHEET, key_prefix=CACHE_KEY_PREFIX, render=render_pdf
-    )

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from generated.views import serve
 from press import pdf as press_pdf
 from press.kit import item_entry, press_kit
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
-from shared.pdf import pdf_response
 from shared.publication import PreviewMixin
 
 # The newsroom shows the newest of each; the archive by year shows a whole year.
@@ -97,8 +97,7 @@ class PressReleaseDetailView(PreviewMixin, DetailView):
 
 @require_safe
 def key_figures_pdf(request: HttpRequest) -> HttpResponse:
-    """The key-figures sheet of the press kit, rendered once per version of the figures."""
-    figures = list(KeyFigure.objects.published())
-    if not figures:
+    """The key-figures sheet of the press kit, made by a background task (press/tasks.py)."""
+    if not KeyFigure.objects.published().exists():
         raise Http404(_("Es sind keine Kennzahlen veröffentlicht."))
-    return pdf_response(request, press_pdf.rendered_sheet(figures), press_pdf.FILENAME)
+    return serve(request, press_pdf.KEY, press_pdf.FILENAME)

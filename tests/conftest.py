@@ -39,3 +39,17 @@ def admin_user(db):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def generated_files(db):
+    """The generated products (PDFs) made now in this process, as `make_generated_files --now` does."""
+    from generated import makers
+
+    return makers.make_all()
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Tasks run in the process that enqueues them (Django's ImmediateBackend)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

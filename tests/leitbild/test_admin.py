@@ -51,11 +51,14 @@ def change_url(item: Chapter) -> str:
     return f"/admin/leitbild/chapter/{item.pk}/change/"
 
 
-def test_changing_a_commitment_shows_on_the_page_and_in_the_pdf(admin_client, client):
+def test_changing_a_commitment_shows_on_the_page_and_in_the_pdf(
+    admin_client, client, immediate_tasks, django_capture_on_commit_callbacks
+):
     item = chapter(2)
     rows = existing_rows(item)
     rows[2]["text"] = "Videoberatung überall anbieten, wo Menschen es wünschen,"
-    response = admin_client.post(change_url(item), chapter_form(item, rows))
+    with django_capture_on_commit_callbacks(execute=True):  # the save queues the PDF's task
+        response = admin_client.post(change_url(item), chapter_form(item, rows))
     assert response.status_code == 302, response.context["errors"] if response.context else response
 
     assert Commitment.objects.get(pk=rows[2]["id"]).text == rows[2]["text"]

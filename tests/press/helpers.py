@@ -2,9 +2,9 @@
 PDF renderings shared between tests.
 
 `shared_pdf_renderings` keeps each real WeasyPrint rendering (the Leitbild PDF, the
-key-figures sheet) for the test session, keyed by its HTML: every /presse/ request still
-goes through the real cache logic and real PDFs, but the same document is not rendered
-again for each test's empty cache.
+key-figures sheet) for the test session, keyed by its HTML, and makes the generated files
+(generated/makers.py) before the test: every test gets real stored PDFs, but the same
+document is not rendered again for each test's empty media folder.
 """
 
 import io
@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.management.base import BaseCommand
 
+from generated import makers
 from leitbild import pdf as leitbild_pdf
 from press import demo as press_demo
 from press import pdf as press_pdf
@@ -38,6 +39,8 @@ def shared_pdf_renderings(monkeypatch) -> list[str]:
             return _RENDERINGS[key]
 
         monkeypatch.setattr(module, "render_pdf", render)
+    makers.make_all()
+    rendered_now.clear()
     return rendered_now
 
 

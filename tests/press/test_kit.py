@@ -9,7 +9,6 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image
 from pypdf import PdfReader
 
-from leitbild import pdf as leitbild_pdf
 from leitbild.models import Leitbild
 from press import pdf as press_pdf
 from press.models import USAGE_TERMS, KeyFigure, KitKind, PressKitItem
@@ -168,7 +167,7 @@ def test_key_figures_sheet_lists_the_published_figures_with_source_and_stand(cli
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == f'inline; filename="{press_pdf.FILENAME}"'
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(response.getvalue()))
     text = " ".join(page.extract_text() for page in reader.pages)
     for figure in KeyFigure.objects.published():
         assert figure.value in text and figure.label.split()[0] in text
@@ -178,24 +177,28 @@ def test_key_figures_sheet_lists_the_published_figures_with_source_and_stand(cli
     assert "/StructTreeRoot" in reader.trailer["/Root"]
 
 
-def test_key_figures_sheet_follows_edits_and_is_rendered_once_per_version(client, shared_pdf_renderings):
+def test_key_figures_sheet_follows_edits_through_its_task(
+    client, shared_pdf_renderings, immediate_tasks, django_capture_on_commit_callbacks
+):
     first = client.get("/presse/kennzahlen.pdf")
     assert client.get("/presse/kennzahlen.pdf", headers={"if-none-match": first["ETag"]}).status_code == 304
-    KeyFigure.objects.create(value="42", label="neue Kennzahl", source="Eigene Erhebung", as_of="Mai 2027")
+    with django_capture_on_commit_callbacks(execute=True):
+        KeyFigure.objects.create(value="42", label="neue Kennzahl", source="Eigene Erhebung", as_of="Mai 2027")
+    assert shared_pdf_renderings == [press_pdf.__name__]
     second = client.get("/presse/kennzahlen.pdf")
     assert second["ETag"] != first["ETag"]
-    assert "Stand: Mai 2027" in PdfReader(io.BytesIO(second.content)).pages[0].extract_text()
+    assert "Stand: Mai 2027" in PdfReader(io.BytesIO(second.getvalue())).pages[0].extract_text()
     client.get("/presse/kennzahlen.pdf")
     client.get("/presse/")
-    assert shared_pdf_renderings.count(press_pdf.__name__) == 2
+    assert shared_pdf_renderings == [press_pdf.__name__]
 
 
-def test_newsroom_renders_each_pdf_only_once_per_version(client, shared_pdf_renderings):
+def test_newsroom_and_pdf_views_render_no_pdf(client, shared_pdf_renderings):
     client.get("/presse/")
     client.get("/presse/")
     client.get("/leitbild/leitbild-2030.pdf")
-    assert shared_pdf_renderings.count(leitbild_pdf.__name__) == 1
-    assert shared_pdf_renderings.count(press_pdf.__name__) == 1
+    client.get("/presse/kennzahlen.pdf")
+    assert shared_pdf_renderings == []
 
 
 def test_without_figures_there_is_no_sheet(client):

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from generated import makers
 from search import index as search
 from shared import pagecache
 
@@ -57,6 +58,8 @@ class Command(BaseCommand):
                 loaded.append(config.label)
             # Demo loaders may bulk_create (no signals): make everything findable in /suche/.
             search.rebuild()
+            # The PDFs follow the content through signals; bulk loads send none: queue every product.
+            makers.enqueue_all()
         # bulk_create sends no signals: start a new page-cache generation.
         pagecache.renew()
         self.stdout.write(self.style.SUCCESS(f"Demo-Inhalte geladen: {', '.join(loaded) or '–'}"))
