@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Subquery
 from django.utils import timezone
 
 from generated.models import GeneratedFile
@@ -53,6 +54,11 @@ def current(key: str) -> GeneratedFile | None:
 def sizes(*keys: str) -> dict[str, int]:
     """The stored sizes of these products in one query; products not made yet are missing."""
     return dict(GeneratedFile.objects.filter(key__in=keys).values_list("key", "size"))
+
+
+def size_subquery(key: str) -> Subquery:
+    """The stored size of product `key` as a subquery, to annotate onto another query."""
+    return Subquery(GeneratedFile.objects.filter(key=key).values("size")[:1])
 
 
 def make(key: str) -> GeneratedFile | None:

@@ -121,7 +121,7 @@ def key_figures_entry(size: int | None) -> KitEntry:
 
 def press_kit(key_figures: list) -> list[KitGroup]:
     """The kit in groups (logos, photos, documents), empty groups left out. Fixed queries:
-    one for the uploaded files, one for the cleared story photos, one for the Leitbild, one for the PDF sizes."""
+    one for the uploaded files, one for the cleared story photos, one for the Leitbild with the PDF sizes."""
     groups = {
         KitKind.LOGO: KitGroup(KitKind.LOGO, _("Logo")),
         KitKind.PHOTO: KitGroup(KitKind.PHOTO, _("Fotos")),
@@ -131,10 +131,20 @@ def press_kit(key_figures: list) -> list[KitGroup]:
         groups[item.kind].entries.append(item_entry(item))
     photos = Photo.objects.cleared_for_press().select_related("story").order_by("-story__publish_from", "position")
     groups[KitKind.PHOTO].entries += [photo_entry(photo) for photo in photos]
-    sizes = makers.sizes(leitbild_pdf.KEY, press_pdf.KEY)
-    leitbild = Leitbild.objects.current()
+    # The Leitbild with both stored PDF sizes in one query (subqueries on GeneratedFile).
+    leitbild = (
+        Leitbild.objects.annotate(
+            leitbild_pdf_size=makers.size_subquery(leitbild_pdf.KEY),
+            key_figures_pdf_size=makers.size_subquery(press_pdf.KEY),
+        )
+        .order_by("pk")
+        .first()
+    )
     if leitbild is not None:
-        groups[KitKind.DOCUMENT].entries.append(leitbild_entry(leitbild, sizes.get(leitbild_pdf.KEY)))
+        groups[KitKind.DOCUMENT].entries.append(leitbild_entry(leitbild, leitbild.leitbild_pdf_size))
+        key_figures_size = leitbild.key_figures_pdf_size
+    else:
+        key_figures_size = makers.sizes(press_pdf.KEY).get(press_pdf.KEY)
     if key_figures:
-        groups[KitKind.DOCUMENT].entries.append(key_figures_entry(sizes.get(press_pdf.KEY)))
+        groups[KitKind.DOCUMENT].entries.append(key_figures_entry(key_figures_size))
     return [group for group in groups.values() if group.entries]
