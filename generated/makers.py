@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Subquery
 from django.utils import timezone
 
@@ -125,4 +125,9 @@ def make_all() -> list[str]:
 
 
 def enqueue_after_migrate(sender, using="default", **kwargs) -> None:
-    enqueue_all()
+    try:
+        enqueue_all()
+    except DatabaseError:
+        # A partial `migrate <app>` before the task queue's own tables exist (an upgrade step by
+        # step): the full `migrate` that follows queues them.
+        logger.info("generated files: task queue not migrated yet, nothing queued")

@@ -68,6 +68,9 @@ def test_printing_a_chapter_uses_the_pdf_stylesheet(site):
 
 
 def test_pdf_link_serves_the_pdf(site):
+    from generated import makers
+
+    makers.make_all()  # what the task worker does after `migrate`
     site.open("/leitbild/")
     href = site.page.locator(".leitbild-download a").first.get_attribute("href")
     response = site.page.request.get(site.url(href))
