@@ -3,23 +3,17 @@ gunicorn with config/gunicorn.conf.py, WhiteNoise for static files and config/me
 uploads (HTTP Range), DEBUG off. Runs in its own processes on a free local port."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.servers import Gunicorn
+
 PROJECT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str, headers: dict | None = None):
@@ -37,7 +31,6 @@ def served_site(tmp_path_factory):
     media = tmp / "media"
     (media / "videos").mkdir(parents=True)
     (media / "videos" / "clip.webm").write_bytes(b"0123456789" * 1000)
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SECRET_KEY": "served-site-test-key",
@@ -47,7 +40,6 @@ def served_site(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
         "DJANGO_STATIC_ROOT": str(tmp / "static"),
         "MEDIA_ROOT": str(media),
-        "PORT": str(port),
         "GUNICORN_WORKERS": "1",
     }
     env.pop("DJANGO_STATICFILES_STORAGE", None)  # the real, hashed, compressed storage
@@ -55,28 +47,9 @@ def served_site(tmp_path_factory):
     manage = [sys.executable, "manage.py"]
     for args in (["migrate", "--noinput"], ["collectstatic", "--noinput", "--verbosity", "0"]):
         subprocess.run(manage + args, env=env, cwd=PROJECT, check=True, capture_output=True)
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    server = subprocess.Popen(
-        [str(gunicorn), "--config", "config/gunicorn.conf.py", "config.wsgi:application"],
-        env=env,
-        cwd=PROJECT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if fetch(base + "/health/")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        server.terminate()
-        pytest.fail("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    server = Gunicorn(env, tmp / "gunicorn.log", workers=1).start()
+    yield server.url
+    server.stop()
 
 
 def test_home_is_served_by_gunicorn_with_hashed_static_files(served_site):

@@ -14,12 +14,12 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.test_serving import fetch, free_port
+from tests.servers import Gunicorn
+from tests.test_serving import fetch
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 KB = 1024
@@ -41,7 +41,6 @@ CPU_SLOWDOWN = 4
 def demo_site(tmp_path_factory):
     """The demo site served by gunicorn from its own database, media and collected static files."""
     tmp = tmp_path_factory.mktemp("weight")
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SECRET_KEY": "weight-test-key",
@@ -51,7 +50,6 @@ def demo_site(tmp_path_factory):
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
         "DJANGO_STATIC_ROOT": str(tmp / "static"),
         "MEDIA_ROOT": str(tmp / "media"),
-        "PORT": str(port),
         "GUNICORN_WORKERS": "1",
     }
     env.pop("DJANGO_STATICFILES_STORAGE", None)  # the real, hashed, compressed storage
@@ -59,28 +57,9 @@ def demo_site(tmp_path_factory):
     manage = [sys.executable, "manage.py"]
     for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput", "--verbosity", "0"]):
         subprocess.run(manage + args, env=env, cwd=PROJECT, check=True, capture_output=True)
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    server = subprocess.Popen(
-        [str(gunicorn), "--config", "config/gunicorn.conf.py", "config.wsgi:application"],
-        env=env,
-        cwd=PROJECT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if fetch(base + "/health/")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        server.terminate()
-        pytest.fail("gunicorn did not start")
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    server = Gunicorn(env, tmp / "gunicorn.log", workers=1).start()
+    yield server.url
+    server.stop()
 
 
 def photo_story_path(base: str) -> str:

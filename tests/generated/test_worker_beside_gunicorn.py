@@ -4,7 +4,6 @@ free port, a real `db_worker` on its own SQLite database."""
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,13 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import Gunicorn
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def children(pid: int) -> list[int]:
@@ -54,19 +49,12 @@ def test_gunicorn_starts_and_stops_the_task_worker(tmp_path):
         "DJANGO_TASK_WORKER": "true",
         "GUNICORN_WORKERS": "1",
         "GUNICORN_THREADS": "1",
-        "PORT": str(free_port()),
     }
     env.pop("REDIS_URL", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    server = subprocess.Popen(
-        [str(gunicorn), "--config", "config/gunicorn.conf.py", "config.wsgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    gunicorn = Gunicorn(env, tmp_path / "gunicorn.log", workers=1, threads=1).start()
+    server = gunicorn.process
     try:
         worker = wait_for(lambda: next((pid for pid in children(server.pid) if "db_worker" in command_line(pid)), None))
         assert worker, "gunicorn started no db_worker child"
@@ -77,6 +65,4 @@ def test_gunicorn_starts_and_stops_the_task_worker(tmp_path):
         server.wait(timeout=60)
         assert wait_for(lambda: not command_line(worker), 10), "the worker outlived gunicorn"
     finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+        gunicorn.stop()
