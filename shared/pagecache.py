@@ -299,8 +299,8 @@ class PageCacheMiddleware:
             token, due = renew()
         key = _key(request, token)
         stored = _cache().get(key)
-        if stored is not None:
-            status, headers, content = stored
+        if stored is not None and len(stored) == 4:
+            status, headers, content, etag = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -308,7 +308,7 @@ class PageCacheMiddleware:
             if request.method == "HEAD":
                 response.content = b""
                 response["Content-Length"] = str(len(content))
-            return _conditional(request, response, _etag(content))
+            return _conditional(request, response, etag)
 
         response = self.get_response(request)
         if not _storable(request, response):
@@ -317,8 +317,9 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ["Accept-Encoding"])
         response[HEADER] = "miss"
         content = response.content
+        etag = _etag(content)  # computed once per stored page, not per hit
         if request.method == "GET":
             headers = [(n, v) for n, v in response.items() if n not in ("Set-Cookie", HEADER)]
             timeout = max(1, int(due - timezone.now().timestamp()) + 1)
-            _cache().set(key, (response.status_code, headers, content), timeout=min(timeout, 86400))
-        return _conditional(request, response, _etag(content))
+            _cache().set(key, (response.status_code, headers, content, etag), timeout=min(timeout, 86400))
+        return _conditional(request, response, etag)
