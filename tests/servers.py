@@ -37,6 +37,15 @@ def require_postgres_and_redis() -> tuple[str, str]:
     pytest.skip(reason)
 
 
+def require_redis() -> str:
+    """REDIS_URL, or skip (fail when CI_REQUIRE_SCALE=1: CI's PostgreSQL run sets both)."""
+    if redis_url := os.environ.get("REDIS_URL", ""):
+        return redis_url
+    if os.environ.get("CI_REQUIRE_SCALE") == "1":
+        pytest.fail("CI_REQUIRE_SCALE=1 but REDIS_URL is not set")
+    pytest.skip("needs REDIS_URL (CI's PostgreSQL run sets it)")
+
+
 def _admin_connection(database_url: str):
     import psycopg
 

@@ -21,6 +21,7 @@ from generated.models import GeneratedFile
 from leitbild import pdf as leitbild_pdf
 from leitbild.models import Chapter
 from press import pdf as press_pdf
+from tests.servers import require_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -138,8 +139,8 @@ def test_newsroom_shows_the_stored_sizes_and_renders_no_pdf(client, renders):
     assert str(filesizeformat(size)).replace("\xa0", " ") in page.replace("\xa0", " ").replace("&nbsp;", " ")
 
 
-@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs a real Redis (REDIS_URL)")
 def test_the_redis_backend_runs_the_tasks_with_a_real_redis(settings, renders, django_capture_on_commit_callbacks):
+    require_redis()
     prefix = f"kjc-test-tasks-{os.getpid()}"
     settings.TASKS = {
         "default": {
