@@ -10,6 +10,7 @@ Content-Security-Policy violation or a JavaScript error fails the test.
 
 import os
 import shutil
+import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,7 +19,24 @@ from django.test import testcases
 # Django's live server answers MEDIA_URL itself (django.views.static.serve, with an
 # "inline; filename=<stored name>" header). Browsers must get what visitors get: the site's own
 # config/media.py (publication check, Range, headers), so the live server passes media through.
-testcases._MediaFilesHandler = lambda application: application
+#
+# The live server is threaded, and on SQLite every thread shares the test's one in-memory
+# connection. A browser asks for a page's script, images and video at once, and two threads in
+# the same sqlite3 connection fail with "bad parameter or other API misuse" (a 500 that CI met
+# as a script served as HTML). So the site handles one request at a time; the response body
+# (a file, a video range) is still sent outside the lock.
+_one_request_at_a_time = threading.Lock()
+
+
+def _serialized(application):
+    def serialized_application(environ, start_response):
+        with _one_request_at_a_time:
+            return application(environ, start_response)
+
+    return serialized_application
+
+
+testcases._MediaFilesHandler = _serialized
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
