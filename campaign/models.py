@@ -124,6 +124,17 @@ class Kommune(Versioned):
         """The last approved state of the page (a historical Kommune), or None."""
         return self.history.filter(status=Status.PUBLISHED).first()
 
+    def shown_to_visitors(self) -> "Kommune":
+        """The Kommune as visitors see it on pages that are no preview (feed, embed card): the live
+        row when approved, else its last approved revision, else only what the list of the 104
+        shows. (The Jobcenter page itself also previews, campaign.views.KommuneDetailView.)"""
+        if self.is_published:
+            return self
+        approved = self.approved_revision()
+        if approved is not None:
+            return approved.instance
+        return Kommune(pk=self.pk, name=self.name, slug=self.slug, kind=self.kind, land=self.land)
+
     @property
     def display_jobcenter_name(self) -> str:
         return self.jobcenter_name or _("Jobcenter %(name)s") % {"name": self.name}

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from campaign import views
+from campaign.feeds import KommuneStoryAtomFeed, KommuneStoryFeed
 from campaign.models import PageKey
 
 app_name = "campaign"
@@ -9,6 +10,9 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("jobcenter/", views.kommune_list, name="kommune_list"),
     path("jobcenter/<slug:slug>/", views.KommuneDetailView.as_view(), name="kommune_detail"),
+    path("jobcenter/<slug:slug>/feed/", KommuneStoryFeed(), name="kommune_feed"),
+    path("jobcenter/<slug:slug>/feed/atom/", KommuneStoryAtomFeed(), name="kommune_feed_atom"),
+    path("jobcenter/<slug:slug>/karte/", views.kommune_embed, name="kommune_embed"),
     path("impressum/", views.ContentPageView.as_view(key=PageKey.IMPRINT), name="imprint"),
     path(
         "datenschutz/",

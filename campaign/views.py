@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, TemplateView
 
 from campaign import report_guard
@@ -17,8 +17,10 @@ from campaign.kommunen import group_by_land, matches, search_key
 from campaign.models import ContentPage, Kommune, Land, LandingPage, Location, PageKey, SignLanguageVideo
 from campaign.notifications import notify_barrier_report
 from press.models import KeyFigure, PressRelease
+from shared.embed import embeddable
 from shared.publication import can_preview
 from shared.roles import is_central, kommune_ids
+from stories.embed import EMBED_STORIES
 from stories.models import Story
 
 HOME_PRESS_RELEASES = 3
@@ -140,6 +142,24 @@ class KommuneDetailView(DetailView):
             {"label": self.object.name, "url": ""},
         ]
         return context
+
+
+@embeddable
+@require_safe
+def kommune_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """/jobcenter/<slug>/karte/: the Jobcenter's latest stories as a card for another site's <iframe>."""
+    kommune = get_object_or_404(Kommune, slug=slug).shown_to_visitors()
+    stories = list(Story.objects.published().for_kommune(kommune.pk).select_related("kommune")[:EMBED_STORIES])
+    for story in stories:
+        story.embed_url = request.build_absolute_uri(story.get_absolute_url())
+    context = {
+        "kommune": kommune,
+        "stories": stories,
+        "all_url": request.build_absolute_uri(reverse("stories:list"))
+        + (f"?jobcenter={kommune.slug}" if stories else ""),
+        "home_url": request.build_absolute_uri("/"),
+    }
+    return render(request, "campaign/kommune_embed.html", context)
 
 
 class ContentPageView(TemplateView):

@@ -334,6 +334,12 @@ SECURE_CSP = {
 if HTTPS:
     SECURE_CSP["upgrade-insecure-requests"] = True
 
+# The embed pages (story cards for the Kommunen's own websites, shared/embed.py) are the only
+# pages another site may frame: their own policy names who may (any site unless narrowed here,
+# comma-separated, e.g. "https://www.kreis-dueren.de,https://*.kreis-dueren.de"); every other page
+# keeps 'none'.
+EMBED_FRAME_ANCESTORS = env_list("DJANGO_EMBED_FRAME_ANCESTORS", "*")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

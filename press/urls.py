@@ -13,5 +13,6 @@ urlpatterns = [
     path("feed/", PressReleaseFeed(), name="feed"),
     path("feed/atom/", PressReleaseAtomFeed(), name="feed_atom"),
     path("kennzahlen.pdf", views.key_figures_pdf, name="key_figures_pdf"),
+    path("einbinden/", views.embed_guide, name="embed_guide"),
     path("<slug:slug>/", views.PressReleaseDetailView.as_view(), name="release"),
 ]

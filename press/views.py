@@ -1,4 +1,5 @@
-"""/presse/ (the newsroom), /presse/<slug>/ (one release) and /presse/kennzahlen.pdf.
+"""/presse/ (the newsroom), /presse/<slug>/ (one release), /presse/kennzahlen.pdf and
+/presse/einbinden/ (how a Kommune shows stories on its own website).
 
 Each costs a fixed number of queries whatever the number of releases, articles or files
 (tests/press/test_queries.py).
@@ -19,6 +20,8 @@ from press import pdf as press_pdf
 from press.kit import item_entry, press_kit
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
 from shared.publication import PreviewMixin
+from stories.embed import EMBED_STORIES, iframe_code, stories_snippet, story_snippet
+from stories.models import Story
 
 # The newsroom shows the newest of each; the archive by year shows a whole year.
 LATEST_RELEASES = 10
@@ -108,3 +111,72 @@ def key_figures_pdf(request: HttpRequest) -> HttpResponse:
     if not KeyFigure.objects.published().exists():
         raise Http404(_("Es sind keine Kennzahlen veröffentlicht."))
     return serve(request, press_pdf.KEY, press_pdf.FILENAME)
+
+
+# Heights that fit the embed cards (templates/stories/story_embed.html, campaign/kommune_embed.html).
+STORY_FRAME_HEIGHT = {True: 600, False: 320}
+KOMMUNE_FRAME_HEIGHT = 560
+
+
+def _embed_for_kommune(request: HttpRequest, kommune) -> dict:
+    stories = list(Story.objects.published().for_kommune(kommune.pk).for_cards()[:EMBED_STORIES])
+    frame_url = reverse("campaign:kommune_embed", kwargs={"slug": kommune.slug})
+    title = _("Geschichten aus %(name)s") % {"name": kommune.name}
+    return {
+        "name": kommune.display_jobcenter_name,
+        "has_stories": bool(stories),
+        "snippet": stories_snippet(request, kommune, stories) if stories else "",
+        "snippet_photo": stories_snippet(request, kommune, stories, photo=True)
+        if any(story.cover_picture for story in stories)
+        else "",
+        "iframe": iframe_code(request, frame_url, title, KOMMUNE_FRAME_HEIGHT),
+        "frame_url": frame_url,
+        "feed": request.build_absolute_uri(reverse("campaign:kommune_feed", kwargs={"slug": kommune.slug})),
+        "feed_atom": request.build_absolute_uri(reverse("campaign:kommune_feed_atom", kwargs={"slug": kommune.slug})),
+    }
+
+
+def _embed_for_story(request: HttpRequest, story: Story) -> dict:
+    frame_url = reverse("stories:embed", kwargs={"slug": story.slug})
+    title = _("Geschichte von %(name)s") % {"name": story.name}
+    return {
+        "name": title,
+        "has_stories": True,
+        "snippet": story_snippet(request, story),
+        "snippet_photo": story_snippet(request, story, photo=True) if story.cover_picture else "",
+        "iframe": iframe_code(request, frame_url, title, STORY_FRAME_HEIGHT[story.cover_picture is not None]),
+        "frame_url": frame_url,
+    }
+
+
+@require_safe
+def embed_guide(request: HttpRequest) -> HttpResponse:
+    """/presse/einbinden/: for the Kommunen's web teams. Choose a Jobcenter (?jobcenter=<slug>) or
+    come from a story (?geschichte=<slug>) and get the code to copy; an unknown name gets a German
+    message and the choice again (status 404), never a 500."""
+    kommune_model = Story._meta.get_field("kommune").related_model
+    kommunen = list(kommune_model.objects.values_list("slug", "name"))
+    chosen_slug = request.GET.get("jobcenter", "").strip()[:120]
+    story_slug = request.GET.get("geschichte", "").strip()[:140]
+    embed, error, status = None, "", 200
+    if story_slug:
+        story = Story.objects.published().for_cards().filter(slug=story_slug).first()
+        if story is None:
+            error, status = _("Diese Geschichte gibt es nicht (mehr). Wählen Sie ein Jobcenter aus."), 404
+        else:
+            embed, chosen_slug = _embed_for_story(request, story), story.kommune.slug
+    elif chosen_slug:
+        kommune = kommune_model.objects.filter(slug=chosen_slug).first()
+        if kommune is None:
+            error, status = _("Dieses Jobcenter kennen wir nicht. Bitte wählen Sie eines aus der Liste."), 404
+        else:
+            embed = _embed_for_kommune(request, kommune.shown_to_visitors())
+    context = {
+        "kommunen": kommunen,
+        "chosen": chosen_slug,
+        "embed": embed,
+        "error": error,
+        "site_host": request.get_host(),
+        "breadcrumb": [press_crumb(), {"label": _("Geschichten einbinden"), "url": ""}],
+    }
+    return render(request, "press/embed_guide.html", context, status=status)

@@ -7,11 +7,13 @@ Each page runs a fixed number of queries whatever the number of stories
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from shared.embed import embeddable
 from shared.publication import PreviewMixin
 from stories.filters import StoryFilterForm
 from stories.models import ExplainerVideo, Photo, Story
@@ -87,6 +89,27 @@ class StoryDetailView(PreviewMixin, DetailView):
             {"label": story.name, "url": ""},
         ]
         return context
+
+
+def same_host_picture(story: Story):
+    """The story's card picture for an embed page, when our own server serves it (an embed
+    loads nothing from any other host; with media in object storage it shows no photo)."""
+    picture = story.cover_picture
+    return picture if picture is not None and picture.src.startswith("/") else None
+
+
+@embeddable
+@require_safe
+def story_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """/geschichten/<slug>/karte/: the story as a card for another site's <iframe>."""
+    story = get_object_or_404(Story.objects.published().for_cards(), slug=slug)
+    context = {
+        "story": story,
+        "picture": same_host_picture(story),
+        "story_url": request.build_absolute_uri(story.get_absolute_url()),
+        "home_url": request.build_absolute_uri("/"),
+    }
+    return render(request, "stories/story_embed.html", context)
 
 
 class ExplainerListView(ListView):

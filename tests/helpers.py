@@ -58,6 +58,8 @@ def public_story_pages(search: str) -> list[str]:
         "/geschichten/feed/",
         "/geschichten/feed/atom/",
         "/jobcenter/kreis-dueren/",
+        "/jobcenter/kreis-dueren/feed/",
+        "/jobcenter/kreis-dueren/karte/",
         "/presse/",
         "/sitemap.xml",
         f"/suche/?q={search}",
