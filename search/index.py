@@ -16,6 +16,7 @@ both spellings (as written and folded).
 """
 
 import html
+import re
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
@@ -61,10 +62,15 @@ def source_key(obj: models.Model) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+# The end of a block of rich text: a space, so "…lang.</p><p>Eine…" does not read "lang.Eine".
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|figcaption|td|th)>|<br\s*/?>", re.IGNORECASE)
+
+
 def clean(text: str) -> str:
     """Plain text, entities decoded (the page escapes it once), without control characters
     (PostgreSQL refuses NUL in text)."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in html.unescape(plain(text))).split())
+    text = plain(BLOCK_END.sub(" ", text or ""))
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in html.unescape(text)).split())
 
 
 def as_entry(searchable: Searchable, document: Document) -> SearchEntry:

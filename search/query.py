@@ -141,19 +141,22 @@ def snippet(text: str, wanted: frozenset[str], whole: bool = False) -> SafeStrin
 
 
 def suggest(words: list[str]) -> str:
-    """A near spelling made of words that visible pages contain ("Ausbilung" → "ausbildung"),
-    or "" when none is close. Read only when a query found nothing."""
-    vocabulary = set()
+    """A near spelling made of words that visible pages contain ("Ausbilung" → "Ausbildung", as
+    the pages write it), or "" when none is close. Read only when a query found nothing."""
+    written: dict[str, str] = {}
     for title, text in visible().values_list("title", "text"):
-        vocabulary.update(word for word in stemming.words(f"{title} {text}") if len(word) >= SUGGEST_MIN_LENGTH)
-    vocabulary -= stemming.STOP_WORDS
+        for match in stemming.WORD.finditer(f"{title} {text}"):
+            word = match.group()
+            if len(word) >= SUGGEST_MIN_LENGTH:
+                written.setdefault(word.lower(), word)
+    vocabulary = set(written) - stemming.STOP_WORDS
     changed = False
     suggested = []
     for i, word in enumerate(words):
         if i < SUGGEST_MAX_WORDS and len(word) >= SUGGEST_MIN_LENGTH and word not in vocabulary:
             close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SUGGEST_CUTOFF)
             if close:
-                suggested.append(close[0])
+                suggested.append(written[close[0]])
                 changed = True
                 continue
         suggested.append(word)

@@ -91,6 +91,12 @@ def test_snippet_marks_the_words_and_escapes_the_text(client):
     assert re.sub(r"</?mark>", "", snippet).count("<") == 0
 
 
+def test_paragraphs_stay_apart_in_the_snippet(client):
+    StoryFactory(name="Ida Absatz", slug="ida-absatz", body="<p>Das war lang.</p><p>Eine Schlosserin erzählt.</p>")
+    html = results(client, "Schlosserin").content.decode()
+    assert "lang. Eine <mark>Schlosserin</mark>" in html
+
+
 def test_snippet_function_is_safe_for_markup_in_the_text():
     wanted = stemming.variants("alarm")
     out = query.snippet('<script>alert("Alarm")</script> Alarm!', wanted)
@@ -101,9 +107,9 @@ def test_snippet_function_is_safe_for_markup_in_the_text():
 def test_near_miss_offers_meinten_sie(client, schlosser):
     response = results(client, "Ausbilung")
     assert response.context["results"].total == 0
-    assert response.context["results"].suggestion == "ausbildung"
+    assert response.context["results"].suggestion == "Ausbildung"
     html = response.content.decode()
-    assert "Meinten Sie" in html and 'href="?q=ausbildung"' in html
+    assert "Meinten Sie" in html and 'href="?q=Ausbildung"' in html
     assert "Mehmet Werkbank" in names(client, response.context["results"].suggestion)
 
 
