@@ -112,6 +112,7 @@ def search(words: list[str], offset: int, limit: int) -> SearchResults:
     labels = dict(kinds())
     for entry in page:
         entry.label = labels.get(entry.kind, "")
+        entry.title_html = snippet(entry.title, wanted, whole=True) or escape(entry.title)
         entry.snippet = snippet(entry.text, wanted) or snippet(entry.excerpt, wanted, whole=True)
     return SearchResults(page, counts, total, stems=wanted)
 
