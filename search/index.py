@@ -7,31 +7,31 @@ SearchConfig.ready()); the whole index is rebuilt after every `migrate` (so rows
 migrations are found) and by `manage.py rebuild_search_index`.
 
 Published rows and rows scheduled for later are indexed with their publication window, and
-the query only finds entries whose window holds now: a scheduled item appears on time
-without a rebuild, and an expired one disappears.
+the query (search/query.py) only finds entries whose window holds now: a scheduled item
+appears on time without a rebuild, and an expired one disappears.
+
+Each entry carries the stems of its words (search/stemming.py) for SQLite and, on
+PostgreSQL, a tsvector made by the database's `german` configuration from the same text in
+both spellings (as written and folded).
 """
 
+import html
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.contrib.postgres.search import SearchVector
 from django.db import DEFAULT_DB_ALIAS, connections, models, router
-from django.db.models import Case, Count, IntegerField, Q, Value, When
-from django.utils import timezone
+from django.db.models import Value
 from django.utils.text import Truncator
 
+from search import stemming
 from search.models import SearchEntry
 from shared.search import Document, Searchable, fold, plain
 
 EXCERPT_WORDS = 30
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 10
-# Control characters (PostgreSQL refuses NUL in text) and anything that is not a letter,
-# digit or one of a few joiners separates terms.
-TERM_SEPARATOR = re.compile(r"[^\w\-@./]+|_+")
 
 
 @cache
@@ -58,31 +58,60 @@ def kinds() -> list[tuple[str, str]]:
     return list(dict.fromkeys((searchable.kind, str(searchable.label)) for searchable in ordered))
 
 
-def query_terms(query: str) -> list[str]:
-    """The folded terms of a query; punctuation and control characters are dropped."""
-    terms = [term.strip("-./@") for term in TERM_SEPARATOR.split(fold(query))]
-    unique = list(dict.fromkeys(term for term in terms if term))
-    return unique[:MAX_TERMS]
-
-
 def source_key(obj: models.Model) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+# The end of a block of rich text: a space, so "…lang.</p><p>Eine…" does not read "lang.Eine".
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|figcaption|td|th)>|<br\s*/?>", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """Plain text, entities decoded (the page escapes it once), without control characters
+    (PostgreSQL refuses NUL in text)."""
+    text = plain(BLOCK_END.sub(" ", text or ""))
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in html.unescape(text)).split())
+
+
 def as_entry(searchable: Searchable, document: Document) -> SearchEntry:
-    title = plain(document.title)
+    title = clean(document.title)
+    text = " ".join(clean(part) for part in document.text if part)
     return SearchEntry(
         kind=searchable.kind,
         kind_order=searchable.order,
         source=source_key(document.row),
         title=title[:300],
         url=document.url,
-        excerpt=Truncator(plain(document.excerpt)).words(EXCERPT_WORDS),
+        excerpt=Truncator(clean(document.excerpt)).words(EXCERPT_WORDS),
+        text=text,
         folded_title=fold(title),
-        folded_text=fold(" ".join(plain(part) for part in [title, *document.text] if part)),
+        folded_text=fold(f"{title} {text}"),
+        title_stems=stemming.stems(title),
+        stems=stemming.stems(f"{title} {text}"),
         visible_from=document.visible_from,
         visible_until=document.visible_until,
     )
+
+
+def vector(entry: SearchEntry) -> SearchVector:
+    """The entry's tsvector by PostgreSQL's `german` configuration: the title (weight A) and the
+    text (weight B), each as written and folded. PostgreSQL gets the words that
+    search/stemming.py sees, joined by spaces, so that its parser reads no path, address or
+    hyphenated compound differently from the SQLite side."""
+    title = " ".join(stemming.words(entry.title))
+    text = " ".join(stemming.words(entry.text))
+    return SearchVector(Value(title), Value(fold(title)), config="german", weight="A") + SearchVector(
+        Value(text), Value(fold(text)), config="german", weight="B"
+    )
+
+
+def fill_vectors(saved: list[SearchEntry], using: str = DEFAULT_DB_ALIAS) -> None:
+    """On PostgreSQL, (re)make the tsvector of these saved entries. SQLite has the stems."""
+    if connections[using].vendor != "postgresql" or not saved:
+        return
+    for entry in saved:
+        entry.vector = vector(entry)
+    SearchEntry.objects.using(using).bulk_update(saved, ["vector"], batch_size=200)
 
 
 def entries(searchable: Searchable, queryset) -> list[SearchEntry]:
@@ -99,8 +128,11 @@ def index_object(obj: models.Model) -> None:
     found = entries(searchable, searchable.rows().filter(pk=obj.pk))
     if found:
         entry = found[0]
-        fields = {f.name: getattr(entry, f.name) for f in SearchEntry._meta.concrete_fields if f.name != "id"}
-        SearchEntry.objects.update_or_create(source=key, defaults=fields)
+        fields = {
+            f.name: getattr(entry, f.name) for f in SearchEntry._meta.concrete_fields if f.name not in ("id", "vector")
+        }
+        saved, _created = SearchEntry.objects.update_or_create(source=key, defaults=fields)
+        fill_vectors([saved])
     else:
         SearchEntry.objects.filter(source=key).delete()
 
@@ -112,6 +144,7 @@ def rebuild(using: str = DEFAULT_DB_ALIAS) -> int:
     ]
     SearchEntry.objects.using(using).all().delete()
     SearchEntry.objects.using(using).bulk_create(new, batch_size=500)
+    fill_vectors(new, using)
     return len(new)
 
 
@@ -160,37 +193,3 @@ def connect_signals() -> None:
     for label in parts():
         models.signals.post_save.connect(on_part_change, sender=label, dispatch_uid=f"search-save-{label}")
         models.signals.post_delete.connect(on_part_delete, sender=label, dispatch_uid=f"search-delete-{label}")
-
-
-# --- The query ---------------------------------------------------------------------------
-
-
-@dataclass
-class SearchResults:
-    entries: list[SearchEntry]
-    counts: list[tuple[str, str, int]]  # (kind, label, count) for kinds with hits
-    total: int
-
-
-def search(terms: list[str], offset: int, limit: int) -> SearchResults:
-    """Entries matching every term (AND): one query for the counts by kind, one for the page."""
-    if not terms:
-        return SearchResults([], [], 0)
-    now = timezone.now()
-    matching = SearchEntry.objects.filter(
-        Q(visible_from__isnull=True) | Q(visible_from__lte=now),
-        Q(visible_until__isnull=True) | Q(visible_until__gt=now),
-        *(Q(folded_text__contains=term) for term in terms),
-    )
-    by_kind = dict(matching.order_by().values_list("kind").annotate(n=Count("pk")))
-    counts = [(kind, label, by_kind[kind]) for kind, label in kinds() if by_kind.get(kind)]
-    total = sum(by_kind.values())
-    if offset >= total:
-        return SearchResults([], counts, total)
-    title_hit = Q()
-    for term in terms:
-        title_hit &= Q(folded_title__contains=term)
-    page = matching.annotate(
-        title_rank=Case(When(title_hit, then=Value(0)), default=Value(1), output_field=IntegerField())
-    ).order_by("title_rank", "kind_order", "title", "pk")[offset : offset + limit]
-    return SearchResults(list(page), counts, total)

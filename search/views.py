@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from search import index
+from search import query as search_query
 
 SEARCH_PAGE_SIZE = 20
 
@@ -17,17 +17,18 @@ def _page_number(value: str) -> int:
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    """The site search /suche/?q=…&seite=…: every term must occur (folded, see search/index.py)."""
+    """The site search /suche/?q=…&seite=…: stemmed, any word matches, all words rank first
+    (search/query.py). Every input gets a German page, never an error."""
     raw_query = request.GET.get("q", "")
     # Control characters (NUL breaks PostgreSQL) never belong in a query.
     cleaned = "".join(ch if ch.isprintable() else " " for ch in raw_query)
     query = " ".join(cleaned.split())
-    trimmed = len(query) > index.MAX_QUERY_LENGTH
+    trimmed = len(query) > search_query.MAX_QUERY_LENGTH
     if trimmed:
-        query = query[: index.MAX_QUERY_LENGTH].rstrip()
-    terms = index.query_terms(query)
+        query = query[: search_query.MAX_QUERY_LENGTH].rstrip()
+    words = search_query.query_words(query)
     page = _page_number(request.GET.get("seite", "1"))
-    results = index.search(terms, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE)
+    results = search_query.search(words, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE)
     last_page = max(1, -(-results.total // SEARCH_PAGE_SIZE))
     return render(
         request,
@@ -35,9 +36,9 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "query": query,
             "searched": bool(query),
-            "has_terms": bool(terms),
+            "has_terms": bool(words),
             "trimmed": trimmed,
-            "max_length": index.MAX_QUERY_LENGTH,
+            "max_length": search_query.MAX_QUERY_LENGTH,
             "results": results,
             "page": page,
             "last_page": last_page,

@@ -34,6 +34,8 @@ FIXED_URLS = [
     "/jobcenter/kreis-dueren/",
     "/presse/",
     "/suche/?q=Ausbildung",
+    "/suche/?q=Ausbildung+Schlosser&seite=2",
+    "/suche/?q=Ausbilung",
     "/geschichten/feed/",
     "/geschichten/feed/atom/",
     "/presse/feed/",

@@ -13,6 +13,9 @@ NOT_WRITTEN_BY_USERS = {
     "search.SearchEntry.excerpt": "the search index, made by signals from the indexed page",
     "search.SearchEntry.folded_title": "the search index, made by signals from the indexed page",
     "search.SearchEntry.folded_text": "the search index, made by signals from the indexed page",
+    "search.SearchEntry.text": "the search index, made by signals from the indexed page",
+    "search.SearchEntry.title_stems": "the search index, made by signals from the indexed page",
+    "search.SearchEntry.stems": "the search index, made by signals from the indexed page",
 }
 
 

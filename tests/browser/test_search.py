@@ -17,8 +17,11 @@ def test_utility_bar_links_to_search(site):
         ("/suche/", None),
         ("/suche/?q=dueren", "Ergebnis"),
         ("/suche/?q=xylophonorchester", "Keine Ergebnisse"),
+        ("/suche/?q=Landkreises+Teilhabe", "Ergebnis"),
+        ("/suche/?q=Ausbilung", "Keine Ergebnisse"),
+        ("/suche/?q=%21%21%21", "Keine Ergebnisse"),
     ],
-    ids=["empty", "results", "no-results"],
+    ids=["empty", "results", "no-results", "snippets", "meinten-sie", "punctuation"],
 )
 def test_search_page_passes_axe(site, path, heading):
     site.open(path)
@@ -47,3 +50,13 @@ def test_results_have_no_horizontal_scrolling(site, width):
     site.page.set_viewport_size({"width": width, "height": 800})
     site.open("/suche/?q=kreis")
     assert site.page.evaluate("() => document.documentElement.scrollWidth") <= width
+
+
+def test_snippets_mark_the_words_and_meinten_sie_leads_to_results(site):
+    site.open("/suche/?q=Landkreises")
+    assert site.page.locator(".campaign-search__snippet mark").count() > 0
+    assert site.page.locator(".campaign-search__kind").first.inner_text()
+    site.open("/suche/?q=Landkrise")
+    site.page.locator(".campaign-search__suggestion a").click()
+    site.page.wait_for_load_state()
+    assert "Ergebnis" in site.page.locator("#search-results-title").inner_text()
