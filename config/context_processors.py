@@ -49,22 +49,22 @@ def _links(request: HttpRequest, entries) -> list[dict]:
 
 
 def language_links(request: HttpRequest) -> tuple[list[dict], bool]:
-    """This page in every language: for the switch (with the query, e.g. a search) and for the
-    hreflang alternates. The second value says whether the page exists in other languages at all;
-    where it does not (a 404, a preview), the switch leads to the other languages' home pages."""
+    """This page in every language: for the switch and for the hreflang alternates. The query
+    string is left out: it would echo whatever a link put there (?seite=https://evil.example/).
+    The second value says whether the page exists in other languages at all; where it does not
+    (a 404, a preview), the switch leads to the other languages' home pages."""
     current = get_language()
-    full_path = request.get_full_path()
     links, translatable = [], False
     for code, _name in settings.LANGUAGES:
-        url = translate_url(full_path, code)
-        if code != current and url != full_path:
+        url = translate_url(request.path, code)
+        if code != current and url != request.path:
             translatable = True
         links.append(
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
                 "url": url,
-                "absolute": request.build_absolute_uri(url.split("?", 1)[0]),
+                "absolute": request.build_absolute_uri(url),
                 "current": code == current,
             }
         )
