@@ -99,13 +99,16 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Collects the msgids of our code into locale/en/ (needs gettext's xgettext) and compiles.
+# Collects the msgids of our code into locale/<code>/ (needs gettext's xgettext) and compiles.
 # locale/de/*.po hold only our supplement to Django's German catalogue (our msgids are German),
 # whose msgids are not in our source: never run makemessages for de. Check `git diff locale/`.
 MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'bench/*' \
 	--ignore 'vendor/*' --ignore 'staticfiles/*' --ignore 'static/vendor/*'
+# Every translated language (locale/<code>/ except de); a new one the first time: MESSAGE_LOCALES=tr.
+MESSAGE_LOCALES ?= $(filter-out de,$(notdir $(wildcard locale/*)))
 messages: $(VENV)/.installed-dev
-	$(TEST_ENV) $(PY) manage.py makemessages --locale en --no-obsolete $(MESSAGE_IGNORES)
+	$(TEST_ENV) $(PY) manage.py makemessages $(foreach code,$(MESSAGE_LOCALES),--locale $(code)) --no-obsolete \
+		$(MESSAGE_IGNORES)
 	$(PY) scripts/compile_messages.py
 
 # make bench: its own database (bench/bench.sqlite3, 1,000 demo stories) and static root;
