@@ -27,7 +27,7 @@ TEST_ENV = DJANGO_SECRET_KEY=test-only-secret-key DJANGO_HTTPS=false DJANGO_DEBU
 	DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage \
 	DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: help python-check run setup test test-pg-restart lint format bench vendor admin clean messages
+.PHONY: help python-check run setup test test-pg-restart lint format bench vendor admin clean messages compilemessages
 
 help:
 	@echo "make run     set up (.venv, dependencies, database, demo content, static files) and serve on 127.0.0.1:$(PORT)"
@@ -59,7 +59,11 @@ $(SECRET_FILE):
 	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@echo "Created a local secret key in $@ (git-ignored)."
 
-setup: $(VENV)/.installed-runtime $(SECRET_FILE)
+# The translations (locale/*/LC_MESSAGES/*.po) compiled into .mo files, in pure Python (no gettext needed).
+compilemessages: | python-check
+	$(PYTHON) scripts/compile_messages.py
+
+setup: $(VENV)/.installed-runtime $(SECRET_FILE) compilemessages
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
@@ -77,7 +81,7 @@ admin: setup
 
 # Tests run in parallel, one worker per core (pytest-xdist); TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev compilemessages
 	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Several app servers (README): restarts the local PostgreSQL cluster under load, so it runs alone,
@@ -95,11 +99,17 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# locale/de/*.po also hold our supplement to Django's German catalogue, whose msgids are not in
-# our source: makemessages marks them obsolete (#~). Restore them before committing (git diff locale/).
+# Collects the msgids of our code into locale/<code>/ (needs gettext's xgettext) and compiles.
+# locale/de/*.po hold only our supplement to Django's German catalogue (our msgids are German),
+# whose msgids are not in our source: never run makemessages for de. Check `git diff locale/`.
+MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' --ignore 'bench/*' \
+	--ignore 'vendor/*' --ignore 'staticfiles/*' --ignore 'static/vendor/*'
+# Every translated language (locale/<code>/ except de); a new one the first time: MESSAGE_LOCALES=tr.
+MESSAGE_LOCALES ?= $(filter-out de,$(notdir $(wildcard locale/*)))
 messages: $(VENV)/.installed-dev
-	$(TEST_ENV) $(PY) manage.py makemessages --locale de --ignore '.venv/*' --ignore 'node_modules/*'
-	$(TEST_ENV) $(PY) manage.py compilemessages --ignore '.venv/*'
+	$(TEST_ENV) $(PY) manage.py makemessages $(foreach code,$(MESSAGE_LOCALES),--locale $(code)) --no-obsolete \
+		$(MESSAGE_IGNORES)
+	$(PY) scripts/compile_messages.py
 
 # make bench: its own database (bench/bench.sqlite3, 1,000 demo stories) and static root;
 # writes bench/REPORT.md and bench/results.json (scripts/bench.py).

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL only (/en/...), never from a cookie or Accept-Language.
+    "config.middleware.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -116,10 +118,13 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
             ],
+            # {% lang_of obj "field" %}: lang="de" on German content inside an English page.
+            "builtins": ["shared.languages"],
         },
     },
 ]
@@ -248,10 +253,14 @@ SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_MINUTES", "30")) * 
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# The site speaks German; every interface string goes through gettext.
+# The site speaks German at the root and English under /en/ (config/urls.py, i18n_patterns);
+# every interface string goes through gettext (German msgids, locale/<code>/LC_MESSAGES/django.po).
+# Another language (Arabic, Turkish, Ukrainian, ...) needs an entry here and its .po file only;
+# right-to-left ones get dir="rtl" from Django's LANGUAGES_BIDI (README.md, "Languages").
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch"))]
+LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,12 @@
-"""The public URL map. German paths; each app brings its own urls.py with an app_name."""
+"""The public URL map. German paths; each app brings its own urls.py with an app_name.
+
+The public pages exist once per language: German at the root, English under /en/ with the same
+German slugs (/en/geschichten/). The admin, health, media, the sitemap, previews and
+/.well-known/ stay unprefixed and German.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
@@ -25,14 +31,17 @@ urlpatterns = [
     # Browsers (and the admin, which does not link our icon) ask for /favicon.ico.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
     path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),
+    path("", include("editorial.urls")),
+]
+urlpatterns += i18n_patterns(
     path("leitbild/", include("leitbild.urls")),
     path("presse/", include("press.urls")),
     path("suche/", include("search.urls")),
-    path("", include("editorial.urls")),
     path("", include("consent.urls")),
     path("", include("stories.urls")),
     path("", include("campaign.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media, name="media"))

@@ -1,8 +1,23 @@
 """Fixtures for every test: isolated media storage and caches, users, a query helper."""
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from tests.factories import UserFactory
+
+
+def pytest_configure(config):
+    """The .mo files are build products: compile them for a bare `pytest` too (only when the
+    .po changed; once, in the controller, before xdist's workers start)."""
+    if hasattr(config, "workerinput"):
+        return
+    script = Path(__file__).resolve().parent.parent / "scripts" / "compile_messages.py"
+    spec = importlib.util.spec_from_file_location("compile_messages", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.compile_all()
 
 
 @pytest.fixture(autouse=True)

@@ -2,14 +2,17 @@
 
 Django 6.1's German translation lacks strings that 6.1 introduced (the empty choice, the
 action button, the filter and search landmarks, the calendar's labels, ...). The project's
-catalogue fills them in; the compiled .mo files are committed because CI machines may lack
-gettext, so a test makes sure they match their .po files.
+catalogue fills them in. The .mo files are build products of scripts/compile_messages.py (pure
+Python, since CI machines may lack gettext; run by make and tests/conftest.py), so a test makes sure
+they match their .po files, here and for the English interface (locale/en/).
 """
 
 import ast
 import gettext
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from tests.factories import PhotoFactory, StoryFactory
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale" / "de" / "LC_MESSAGES"
 CATALOGUES = ["django", "djangojs"]
+COMPILED = [LOCALE / "django", LOCALE / "djangojs", LOCALE.parent.parent / "en" / "LC_MESSAGES" / "django"]
 
 # What Django 6.1 shows in English in these pages without our catalogue.
 ENGLISH_LEFTOVERS = [
@@ -66,17 +70,31 @@ def parse_po(path: Path) -> dict:
     return catalogue
 
 
-@pytest.mark.parametrize("domain", CATALOGUES)
-def test_committed_mo_file_matches_its_po_file(domain):
-    po = parse_po(LOCALE / f"{domain}.po")
-    assert po, f"{domain}.po holds no translations"
-    with open(LOCALE / f"{domain}.mo", "rb") as mo_file:
+@pytest.mark.parametrize("catalogue", COMPILED, ids=lambda path: f"{path.parent.parent.name}-{path.name}")
+def test_compiled_mo_file_matches_its_po_file(catalogue):
+    po = parse_po(catalogue.with_suffix(".po"))
+    assert po, f"{catalogue}.po holds no translations"
+    with open(catalogue.with_suffix(".mo"), "rb") as mo_file:
         mo = gettext.GNUTranslations(mo_file)._catalog
     mo.pop("", None)  # the header
-    assert mo == po, (
-        f"locale/de/LC_MESSAGES/{domain}.mo is out of date: run "
-        f"`msgfmt --check -o locale/de/LC_MESSAGES/{domain}.mo locale/de/LC_MESSAGES/{domain}.po`"
-    )
+    assert mo == po, f"{catalogue}.mo is out of date: run `python scripts/compile_messages.py --force`"
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="gettext's msgfmt is not installed")
+@pytest.mark.parametrize("catalogue", COMPILED, ids=lambda path: f"{path.parent.parent.name}-{path.name}")
+def test_pure_python_compiler_matches_msgfmt(catalogue, tmp_path):
+    from scripts.compile_messages import mo_bytes
+    from scripts.compile_messages import parse_po as compile_parse
+
+    reference = tmp_path / "reference.mo"
+    subprocess.run([shutil.which("msgfmt"), "-o", reference, catalogue.with_suffix(".po")], check=True)
+    ours = tmp_path / "ours.mo"
+    ours.write_bytes(mo_bytes(compile_parse(catalogue.with_suffix(".po").read_text(encoding="utf-8"))))
+    with open(reference, "rb") as a, open(ours, "rb") as b:
+        expected, got = gettext.GNUTranslations(a), gettext.GNUTranslations(b)
+    assert got._catalog.keys() == expected._catalog.keys()
+    assert {k: v for k, v in got._catalog.items() if k} == {k: v for k, v in expected._catalog.items() if k}
+    assert got.plural(2) == expected.plural(2) and got.plural(1) == expected.plural(1)
 
 
 @pytest.fixture

@@ -248,6 +248,8 @@ def test_share_links_load_nothing_from_elsewhere(client):
     for tag, attribute in fetched:
         for element in root.find_all(tag):
             value = element.attrs.get(attribute) or ""
+            if value.startswith("http://testserver/"):
+                continue  # this site (the hreflang alternates are absolute)
             assert not value.startswith(("http:", "https:", "//")), (tag, value)
 
 

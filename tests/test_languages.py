@@ -1,0 +1,156 @@
+"""The English interface (issue 14): German at the root, English under /en/, chosen by the URL
+alone (no cookie, no Accept-Language), a language switch and hreflang alternates on every page,
+and every interface string of the public pages translated."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.factories import StoryFactory
+
+pytestmark = pytest.mark.django_db
+
+EN_PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
+
+
+def html_lang(response) -> str:
+    return re.search(r'<html lang="([^"]+)" dir="([^"]+)"', response.content.decode()).group(1, 2)
+
+
+def test_english_home_page_speaks_english(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert html_lang(response) == ("en", "ltr")
+    assert response["Content-Language"] == "en"
+    html = response.content.decode()
+    assert "Skip to content" in html
+    assert "Zum Inhalt springen" not in html
+
+
+def test_root_stays_german_whatever_the_browser_prefers(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9", HTTP_COOKIE="django_language=en")
+    assert response.status_code == 200
+    assert html_lang(response) == ("de", "ltr")
+    assert response["Content-Language"] == "de"
+    assert "Zum Inhalt springen" in response.content.decode()
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/en/geschichten/", "/en/jobcenter/"])
+def test_no_language_cookie_for_visitors(client, path):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert not response.cookies
+    assert "Set-Cookie" not in response
+
+
+def test_admin_stays_german_for_an_english_browser(client):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en")
+    assert html_lang(response)[0] == "de"
+    assert client.get("/en/admin/").status_code == 404
+
+
+def test_english_pages_keep_the_german_slugs(client):
+    story = StoryFactory()
+    assert client.get(f"/en/geschichten/{story.slug}/").status_code == 200
+    assert client.get("/en/jobcenter/kreis-dueren/").status_code == 200
+    assert client.get("/en/leitbild/").status_code == 200
+
+
+def test_english_page_not_found_is_english(client):
+    response = client.get("/en/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_language_switch_links_to_the_same_page_in_the_other_language(client):
+    german = client.get("/jobcenter/?land=hessen").content.decode()
+    assert 'href="/en/jobcenter/" lang="en" hreflang="en">English</a>' in german
+    english = client.get("/en/jobcenter/?land=hessen").content.decode()
+    assert 'href="/jobcenter/" lang="de" hreflang="de">Deutsch</a>' in english
+    assert '<span lang="en" aria-current="true">English</span>' in english
+
+
+def test_hreflang_alternates_name_every_language_and_the_default(client):
+    html = client.get("/en/geschichten/").content.decode()
+    assert '<link rel="alternate" hreflang="de" href="http://testserver/geschichten/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/geschichten/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/geschichten/">' in html
+
+
+def test_page_not_found_has_no_alternates_and_switches_to_the_home_page(client):
+    html = client.get("/en/gibt-es-nicht/").content.decode()
+    assert 'hreflang="x-default"' not in html
+    assert 'href="/" lang="de" hreflang="de">Deutsch</a>' in html
+
+
+def test_pages_of_both_languages_are_cached_apart(client):
+    assert "Skip to content" in client.get("/en/geschichten/").content.decode()
+    assert "Zum Inhalt springen" in client.get("/geschichten/").content.decode()
+    again = client.get("/en/geschichten/")
+    assert again["X-Page-Cache"] == "hit"
+    assert "Skip to content" in again.content.decode()
+
+
+def public_msgids() -> dict[str, str]:
+    """msgid -> msgstr of the English catalogue for every string that a public template uses
+    (not the admin's, the sign-in pages' or the PDFs')."""
+    entries = {}
+    for block in re.split(r"\n\s*\n", EN_PO.read_text(encoding="utf-8")):
+        refs = " ".join(line[2:] for line in block.splitlines() if line.startswith("#:")).split()
+        if not any(
+            ref.startswith("templates/")
+            and not ref.startswith(("templates/admin/", "templates/accounts/", "templates/simple_history/"))
+            and "_pdf" not in ref
+            for ref in refs
+        ):
+            continue
+        fields, key = {}, None
+        for line in block.splitlines():
+            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[0\])?)\s+(".*")$', line)
+            if match:
+                key = match.group(1).replace("[0]", "")
+                fields[key] = ast.literal_eval(match.group(2))
+            elif line.startswith('"') and key:
+                fields[key] += ast.literal_eval(line)
+        entries[fields["msgid"]] = fields.get("msgstr", "")
+    return entries
+
+
+def test_every_string_of_the_public_templates_has_an_english_translation():
+    entries = public_msgids()
+    assert len(entries) > 150
+    untranslated = [msgid for msgid, msgstr in entries.items() if not msgstr]
+    assert not untranslated, untranslated
+
+
+def test_german_content_inside_an_english_page_is_marked_german(client):
+    story = StoryFactory(teaser="Ein kurzer Text über den Weg in Arbeit.")
+    english = client.get(f"/en/geschichten/{story.slug}/").content.decode()
+    assert re.search(r'<div lang="de">\s*<p class="kern-body kern-body--large">Ein kurzer Text', english)
+    german = client.get(f"/geschichten/{story.slug}/").content.decode()
+    assert 'lang="de">' not in german.replace('hreflang="de">', "")
+
+
+def test_english_leitbild_chapter_marks_its_german_text(client):
+    html = client.get("/en/leitbild/").content.decode()
+    assert re.search(r'id="leitbild-titel" lang="de">', html)
+    assert "The chapters" in html
+
+
+def test_translated_content_field_needs_no_german_mark():
+    from django.utils import translation
+
+    from shared.languages import lang_of
+
+    class Translated:
+        title_en = "Strong. Social. Local."
+
+    with translation.override("en"):
+        assert lang_of(Translated(), "title") == ""
+        assert lang_of(Translated(), "lead") == ' lang="de"'
+    with translation.override("de"):
+        assert lang_of(Translated(), "lead") == ""
