@@ -269,6 +269,12 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# css/site.bundle.css, the one render-blocking stylesheet, joined from the site's (config/cssbundle.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "config.cssbundle.BundleFinder",
+]
 # Uploaded media. Served by Django itself (config/media.py, with HTTP Range) unless
 # DJANGO_SERVE_MEDIA=false because a web server or object storage serves MEDIA_URL.
 MEDIA_URL = "/media/"

@@ -143,10 +143,12 @@ def rendition_paths(instance, source: str) -> list[str]:
 
 # imagekit names a rendition after an md5 of the pickled spec (processors, format, options)
 # and the source's name: about 0.4 ms each, 11 per card, so most of a gallery's CPU. The name
-# depends only on the model's spec field and the source file's name, so it is computed once
-# per process and kept here (bounded: a full cache is emptied, not grown).
-_RENDITION_NAMES: dict[tuple, str] = {}
-_RENDITION_NAMES_MAX = 20_000
+# depends only on the model's spec field and the source file's name, and the URL only on that
+# name and the storage (public files: plain URLs, no signatures, config/storage.py), so the URL
+# is computed once per process and kept here (bounded: a full cache is emptied, not grown).
+# Keyed by the storage object too, so that tests that swap storages or MEDIA_URL get new URLs.
+_RENDITION_URLS: dict[tuple, str] = {}
+_RENDITION_URLS_MAX = 20_000
 
 
 def rendition_url(instance, source: str, ext: str, width: int) -> str:
@@ -156,13 +158,15 @@ def rendition_url(instance, source: str, ext: str, width: int) -> str:
     is only the storage's URL of the rendition's name (nothing is checked or generated).
     """
     attr = rendition_name(source, ext, width)
-    key = (type(instance), attr, getattr(instance, source).name, settings.IMAGEKIT_CACHEFILE_DIR)
-    name = _RENDITION_NAMES.get(key)
-    if name is None:
-        if len(_RENDITION_NAMES) >= _RENDITION_NAMES_MAX:
-            _RENDITION_NAMES.clear()
-        name = _RENDITION_NAMES[key] = getattr(instance, attr).name
-    return get_storage().url(name)
+    storage = get_storage()
+    name = getattr(instance, source).name
+    key = (type(instance), attr, name, settings.IMAGEKIT_CACHEFILE_DIR, settings.MEDIA_URL, storage)
+    url = _RENDITION_URLS.get(key)
+    if url is None:
+        if len(_RENDITION_URLS) >= _RENDITION_URLS_MAX:
+            _RENDITION_URLS.clear()
+        url = _RENDITION_URLS[key] = storage.url(getattr(instance, attr).name)
+    return url
 
 
 @dataclass(frozen=True)

@@ -77,15 +77,21 @@ class StoryFilterForm(forms.Form):
     thema = FilterField(_("Thema"))
     format = FilterField(_("Format"))
 
-    def __init__(self, data, *args, **kwargs):
+    def __init__(self, data, *args, stories: StoryQuerySet | None = None, **kwargs):
+        """`stories`: the published stories the gallery shows (Story.objects.published())."""
         super().__init__(data, *args, **kwargs)
-        published = Story.public_q("stories__")
-        # One query for all 104 Kommunen; the list offers those with stories and the one
-        # asked for, so that the form always shows what is applied.
-        kommunen = list(Kommune.objects.annotate(story_count=Count("stories", filter=published)).order_by("name"))
-        self.kommunen = {k.slug: k for k in kommunen}
+        self.stories = Story.objects.published() if stories is None else stories
+        # Two cheap queries instead of annotating 104 Kommunen through the consent rule: the
+        # Kommunen as plain rows, and the published stories counted per Kommune (grouped).
+        # The list offers the Kommunen with stories and the one asked for, so that the form
+        # always shows what is applied.
+        kommunen = list(Kommune.objects.order_by("name").values_list("pk", "slug", "name", "land"))
+        self.story_counts: dict[int, int] = dict(
+            self.stories.order_by().values_list("kommune_id").annotate(n=Count("pk")).values_list("kommune_id", "n")
+        )
+        self.kommunen = {slug: (pk, land) for pk, slug, _name, land in kommunen}
         asked = {name: data.get(name, "") for name in self.fields}
-        lands_with_stories = {k.land for k in kommunen if k.story_count}
+        lands_with_stories = {land for pk, _slug, _name, land in kommunen if self.story_counts.get(pk)}
         self.topics = list(Topic.objects.all())
 
         self._offer(
@@ -97,7 +103,7 @@ class StoryFilterForm(forms.Form):
         self._offer(
             "jobcenter",
             _("Alle Jobcenter"),
-            [(k.slug, k.name) for k in kommunen if k.story_count or k.slug == asked["jobcenter"]],
+            [(slug, name) for pk, slug, name, _ in kommunen if self.story_counts.get(pk) or slug == asked["jobcenter"]],
             accepted=self.kommunen,
         )
         self._offer("thema", _("Alle Themen"), [(t.slug, t.name) for t in self.topics])
@@ -115,8 +121,10 @@ class StoryFilterForm(forms.Form):
     def value_of(self, name: str) -> str:
         return self.cleaned_data.get(name, "") if hasattr(self, "cleaned_data") else ""
 
-    def apply(self, stories: StoryQuerySet) -> StoryQuerySet:
+    def apply(self, stories: StoryQuerySet | None = None) -> StoryQuerySet:
+        """The stories (by default the form's published ones) narrowed by the valid filters."""
         self.is_valid()
+        stories = self.stories if stories is None else stories
         if land := self.value_of("land"):
             stories = stories.filter(kommune__land=land)
         if jobcenter := self.value_of("jobcenter"):
@@ -126,6 +134,19 @@ class StoryFilterForm(forms.Form):
         if story_format := self.value_of("format"):
             stories = stories.with_format(story_format)
         return stories
+
+    def known_count(self) -> int | None:
+        """How many stories the filters leave, when the per-Kommune counts tell it (no filter, or
+        only Land and Jobcenter): the gallery's paginator then needs no COUNT query."""
+        self.is_valid()
+        if self.value_of("thema") or self.value_of("format"):
+            return None
+        land, jobcenter = self.value_of("land"), self.value_of("jobcenter")
+        return sum(
+            self.story_counts.get(pk, 0)
+            for slug, (pk, kommune_land) in self.kommunen.items()
+            if (not land or kommune_land == land) and (not jobcenter or slug == jobcenter)
+        )
 
     @property
     def active(self) -> list[ActiveFilter]:

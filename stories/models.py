@@ -79,9 +79,13 @@ class StoryQuerySet(PublishableQuerySet):
         return self
 
     def for_cards(self) -> "StoryQuerySet":
-        """Everything includes/story_card.html shows, in two queries for any number of stories."""
+        """Everything includes/story_card.html shows, in two queries for any number of stories.
+
+        The photos go into a plain list, already in order (`card_photos`, read by
+        `ordered_photos`): a prefetch into `story.photos` would build a queryset per story, a
+        third of the cost of fetching a gallery page's 24 cards."""
         return self.select_related("kommune").prefetch_related(
-            Prefetch("photos", queryset=Photo.objects.order_by("position", "pk"))
+            Prefetch("photos", queryset=Photo.objects.order_by("position", "pk"), to_attr="card_photos")
         )
 
 
@@ -154,7 +158,10 @@ class Story(VideoMedia, Publishable, Versioned):
 
     @cached_property
     def ordered_photos(self) -> list["Photo"]:
-        # Uses the prefetch of StoryQuerySet.for_cards() (or the detail view) when present.
+        # The list StoryQuerySet.for_cards() prefetched; else story.photos (prefetched by the
+        # detail view).
+        if (card_photos := self.__dict__.get("card_photos")) is not None:
+            return card_photos
         return sorted(self.photos.all(), key=lambda photo: (photo.position, photo.pk))
 
     @cached_property

@@ -23,9 +23,10 @@ RELATED_STORIES = 3
 
 
 def story_list(request: HttpRequest) -> HttpResponse:
-    form = StoryFilterForm(request.GET)
-    stories = form.apply(Story.objects.published()).for_cards()
-    paginator = Paginator(stories, STORIES_PER_PAGE)
+    form = StoryFilterForm(request.GET, stories=Story.objects.published())
+    paginator = Paginator(form.apply().for_cards(), STORIES_PER_PAGE)
+    if (count := form.known_count()) is not None:
+        paginator.count = count  # from the filter's per-Kommune counts: no COUNT query
     context = {
         "form": form,
         "paginator": paginator,

@@ -12,6 +12,7 @@ so the strict bound is asserted with WEIGHT_ASSERT_LCP=1 and a looser one by def
 
 import os
 import re
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,7 @@ PHONE = {"width": 390, "height": 844}
 BUDGETS = {"home": 150 * KB, "gallery": 300 * KB, "photo-story": 250 * KB}
 LCP_TARGET_MS = 1200
 LCP_LOOSE_MS = 3000
+LCP_RUNS = 3
 # Lighthouse's mobile throttling ("Slow 4G" on a mid-range phone).
 THROTTLING = {
     "offline": False,
@@ -119,6 +121,16 @@ class Visit:
             })"""
         )
 
+    def largest_contentful_element(self) -> str:
+        return self.page.evaluate(
+            """() => new Promise(resolve => {
+                new PerformanceObserver(list => {
+                    const e = list.getEntries().at(-1).element;
+                    resolve(e ? `${e.tagName.toLowerCase()}.${e.className || ''} ${e.currentSrc || ''}` : '?');
+                }).observe({type: 'largest-contentful-paint', buffered: true});
+            })"""
+        )
+
     def close(self) -> None:
         self.context.close()
 
@@ -153,9 +165,14 @@ def test_pages_load_only_our_subset_fonts_and_reduced_stylesheet(browser, demo_s
         assert len(preloaded) == 2 and all("FiraSans-Regular" in u or "FiraSans-SemiBold" in u for u in preloaded)
         for url in preloaded:  # a preload the page does not reuse (crossorigin mismatch) loads twice
             assert list(visit.urls.values()).count(url) == 1, url
-        kern = [visit.received[rid] for rid, url in visit.urls.items() if "/vendor/kern/kern." in url]
-        assert kern and kern[0] < 20 * KB, kern  # compressed by WhiteNoise (Brotli)
-        css = next(url for url in visit.urls.values() if "/vendor/kern/kern." in url)
+        # One render-blocking stylesheet (config/cssbundle.py: KERN, frame and apps joined).
+        blocking = visit.page.eval_on_selector_all(
+            "link[rel=stylesheet]:not([media=print])", "links => links.map(link => link.href)"
+        )
+        assert len(blocking) == 1 and "/static/css/site.bundle." in blocking[0], blocking
+        css = blocking[0]
+        bundle = [visit.received[rid] for rid, url in visit.urls.items() if url == css]
+        assert bundle and bundle[0] < 25 * KB, bundle  # compressed by WhiteNoise (Brotli)
         cache_control = fetch(css)[1]["Cache-Control"]  # hashed name: WhiteNoise says ten years
         max_age = int(re.search(r"max-age=(\d+)", cache_control).group(1))
         assert max_age >= 31536000 and "immutable" in cache_control, cache_control
@@ -163,15 +180,22 @@ def test_pages_load_only_our_subset_fonts_and_reduced_stylesheet(browser, demo_s
         visit.close()
 
 
-@pytest.mark.parametrize("name", BUDGETS)
-def test_largest_contentful_paint_with_mobile_throttling(browser, demo_site, name):
-    path = _paths(demo_site)[name]
+def _lcp(browser, url: str) -> tuple[float, str]:
+    """One throttled first visit: the Largest Contentful Paint (ms) and what it painted."""
     visit = Visit(browser, throttled=True)
     try:
-        visit.open(demo_site + path)
-        lcp = visit.largest_contentful_paint()
+        visit.open(url)
+        return visit.largest_contentful_paint(), visit.largest_contentful_element()
     finally:
         visit.close()
-    print(f"\nLCP {name} ({path}): {lcp:.0f} ms with mobile throttling")
+
+
+@pytest.mark.parametrize("name", BUDGETS)
+def test_largest_contentful_paint_with_mobile_throttling(browser, demo_site, name):
+    """The median of LCP_RUNS first visits (one slow run on a busy machine is not the page)."""
+    path = _paths(demo_site)[name]
+    runs = [_lcp(browser, demo_site + path) for _ in range(LCP_RUNS)]
+    lcp = statistics.median(ms for ms, _element in runs)
+    print(f"\nLCP {name} ({path}): median {lcp:.0f} ms of {[round(ms) for ms, _e in runs]}, element {runs[0][1]}")
     limit = LCP_TARGET_MS if os.environ.get("WEIGHT_ASSERT_LCP") else LCP_LOOSE_MS
-    assert lcp < limit, f"{name}: Largest Contentful Paint {lcp:.0f} ms ≥ {limit} ms"
+    assert lcp < limit, f"{name}: Largest Contentful Paint {lcp:.0f} ms ≥ {limit} ms ({runs})"
