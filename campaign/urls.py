@@ -10,11 +10,7 @@ urlpatterns = [
     path("jobcenter/", views.kommune_list, name="kommune_list"),
     path("jobcenter/<slug:slug>/", views.KommuneDetailView.as_view(), name="kommune_detail"),
     path("impressum/", views.ContentPageView.as_view(key=PageKey.IMPRINT), name="imprint"),
-    path(
-        "datenschutz/",
-        views.ContentPageView.as_view(key=PageKey.PRIVACY, template_name="campaign/privacy.html"),
-        name="privacy",
-    ),
+    path("datenschutz/", views.PrivacyView.as_view(), name="privacy"),
     path("barrierefreiheit/", views.ContentPageView.as_view(key=PageKey.ACCESSIBILITY), name="accessibility"),
     path("barrierefreiheit/melden/", views.report_barrier, name="report_barrier"),
     path("barrierefreiheit/melden/danke/", views.ReportBarrierThanksView.as_view(), name="report_barrier_thanks"),
