@@ -69,3 +69,14 @@ def group_by_land(kommunen: list[Kommune]) -> list[LandGroup]:
     for kommune in kommunen:
         by_land.setdefault(kommune.land, []).append(kommune)
     return [LandGroup(land, sorted(by_land[land.value], key=sort_key)) for land in Land if land.value in by_land]
+
+
+def leitbild_groups() -> list:
+    """The closing list of the Leitbild PDF: every Kommune by Land, in the list's order (one query)."""
+    from leitbild.pdf import JobcenterGroup
+
+    kommunen = list(Kommune.objects.only("name", "land"))
+    return [
+        JobcenterGroup(str(group.name), group.slug, [kommune.name for kommune in group.kommunen])
+        for group in group_by_land(kommunen)
+    ]

@@ -5,11 +5,13 @@ from collections.abc import Iterator
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import ContentPage, Kommune
+from shared import placeholders
 from shared.search import Document, Searchable, publication_window
 
 
+# The index holds what the public pages show: no placeholder (shared/placeholders.py).
 def kommune_documents(queryset) -> Iterator[Document]:
-    for kommune in queryset:
+    for kommune in map(placeholders.hide, queryset):
         address = " ".join(kommune.address.split())
         yield Document(
             kommune,
@@ -27,7 +29,7 @@ def kommune_documents(queryset) -> Iterator[Document]:
 
 
 def page_documents(queryset) -> Iterator[Document]:
-    for page in queryset:
+    for page in map(placeholders.hide, queryset):
         yield Document(
             page,
             page.title,

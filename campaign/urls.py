@@ -14,11 +14,7 @@ urlpatterns = [
     path("jobcenter/<slug:slug>/feed/atom/", KommuneStoryAtomFeed(), name="kommune_feed_atom"),
     path("jobcenter/<slug:slug>/karte/", views.kommune_embed, name="kommune_embed"),
     path("impressum/", views.ContentPageView.as_view(key=PageKey.IMPRINT), name="imprint"),
-    path(
-        "datenschutz/",
-        views.ContentPageView.as_view(key=PageKey.PRIVACY, template_name="campaign/privacy.html"),
-        name="privacy",
-    ),
+    path("datenschutz/", views.PrivacyView.as_view(), name="privacy"),
     path("barrierefreiheit/", views.ContentPageView.as_view(key=PageKey.ACCESSIBILITY), name="accessibility"),
     path("barrierefreiheit/melden/", views.report_barrier, name="report_barrier"),
     path("barrierefreiheit/melden/danke/", views.ReportBarrierThanksView.as_view(), name="report_barrier_thanks"),

@@ -17,7 +17,9 @@ from campaign.kommunen import group_by_land, matches, search_key
 from campaign.models import ContentPage, Kommune, Land, LandingPage, Location, PageKey, SignLanguageVideo
 from campaign.notifications import notify_barrier_report
 from press.models import KeyFigure, PressRelease
+from shared import placeholders
 from shared.embed import embeddable
+from shared.platforms import PLATFORMS
 from shared.publication import can_preview
 from shared.roles import is_central, kommune_ids
 from stories.embed import EMBED_STORIES
@@ -31,8 +33,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["landing"] = LandingPage.objects.first()
-        context["key_figures"] = list(KeyFigure.objects.published())
+        landing = LandingPage.objects.first()
+        context["landing"] = placeholders.hide(landing) if landing else None
+        context["key_figures"] = placeholders.hide_all(list(KeyFigure.objects.published()))
         context["stories"] = list(Story.objects.published().featured().for_cards()[:6])
         context["press_releases"] = list(PressRelease.objects.published()[:HOME_PRESS_RELEASES])
         return context
@@ -119,6 +122,9 @@ class KommuneDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         shown, locations, context["preview"] = self.page_content()
+        # No placeholder ever reaches a visitor: the item is left out (shared/placeholders.py).
+        placeholders.hide(shown)
+        placeholders.hide_all(locations)
         context["kommune"] = context["object"] = shown
         # A marker carries its entry's number in the list (1 and 3 when the second has no coordinates).
         for number, location in enumerate(locations, start=1):
@@ -170,7 +176,21 @@ class ContentPageView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["page"] = get_object_or_404(ContentPage.objects.published(), key=self.key)
+        context["page"] = placeholders.hide(get_object_or_404(ContentPage.objects.published(), key=self.key))
+        return context
+
+
+class PrivacyView(ContentPageView):
+    """The privacy statement: the editable text, then what the site itself knows and says in
+    its own words: the video platforms behind the two-click facade come from the very list
+    the facade uses (shared/platforms.py), so statement and site cannot drift apart."""
+
+    key = PageKey.PRIVACY
+    template_name = "campaign/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["platforms"] = list(PLATFORMS.values())
         return context
 
 

@@ -1,16 +1,20 @@
 """The editors' screens for the newsroom."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from editorial import dashboard
 from editorial.admin import WorkflowAdmin
-from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
+from press.models import KEY_FIGURES_MAX_AGE_YEARS, KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
 from shared import uploads
 from shared.admin import FILE_FIELDS, LabelledListEditable, ModelAdmin
 from shared.publication import PUBLICATION_FIELDS
@@ -52,7 +56,7 @@ class PressCoverageAdmin(ModelAdmin):
 
 @admin.register(PressContact)
 class PressContactAdmin(LabelledListEditable, ModelAdmin):
-    list_display = ["organisation", "department", "name", "phone", "position", "status"]
+    list_display = ["organisation", "department", "name", "phone", "email", "as_of", "position", "status"]
     list_editable = ["position", "status"]
     fields = [
         "organisation",
@@ -62,6 +66,8 @@ class PressContactAdmin(LabelledListEditable, ModelAdmin):
         "email",
         "address",
         "website",
+        "as_of",
+        "source",
         "position",
         *PUBLICATION_FIELDS,
     ]
@@ -140,10 +146,82 @@ class PressKitItemAdmin(ModelAdmin):
         return "–"
 
 
+def outdated_message(count: int) -> str:
+    return ngettext(
+        "Eine veröffentlichte Kennzahl hat einen Stand, der älter als %(years)s Jahre ist. "
+        "Bitte prüfen Sie den Wert und tragen Sie den neuen Stand ein.",
+        "%(count)s veröffentlichte Kennzahlen haben einen Stand, der älter als %(years)s Jahre ist. "
+        "Bitte prüfen Sie die Werte und tragen Sie den neuen Stand ein.",
+        count,
+    ) % {"count": count, "years": KEY_FIGURES_MAX_AGE_YEARS}
+
+
 @admin.register(KeyFigure)
 class KeyFigureAdmin(LabelledListEditable, ModelAdmin):
-    list_display = ["value", "label", "source", "as_of", "position", "status"]
+    """Figures age: a "Stand" older than two years is flagged in the list, on the figure's page
+    and on the start page (panel below), so that no outdated figure stays unnoticed."""
+
+    list_display = ["value", "label", "source", "as_of_display", "position", "status"]
     list_editable = ["position", "status"]
     list_filter = ["status"]
     search_fields = ["value", "label", "source"]
     fields = ["value", "label", "source", "source_url", "as_of", "position", *PUBLICATION_FIELDS]
+
+    @admin.display(description=_("Stand"), ordering="as_of")
+    def as_of_display(self, figure: KeyFigure):
+        if figure.is_outdated():
+            return format_html(
+                '<strong><img src="{}" alt="" width="14" height="14"> {} – {}</strong>',
+                static("admin/img/icon-alert.svg"),
+                figure.as_of,
+                _("älter als zwei Jahre"),
+            )
+        return figure.as_of
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            count = len(KeyFigure.objects.published().outdated())
+            if count:
+                messages.warning(request, outdated_message(count))
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            figure = self.get_object(request, object_id)
+            if figure is not None and figure.is_outdated():
+                messages.warning(
+                    request,
+                    _(
+                        "Der Stand dieser Kennzahl („%(as_of)s“) ist älter als %(years)s Jahre. "
+                        "Bitte prüfen Sie den Wert und tragen Sie den neuen Stand ein."
+                    )
+                    % {"as_of": figure.as_of, "years": KEY_FIGURES_MAX_AGE_YEARS},
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+@dashboard.register
+def outdated_figures_panel(request) -> dashboard.Panel | None:
+    """Published key figures whose "Stand" is older than two years; shown only while there are any."""
+    if not request.user.has_perm("press.change_keyfigure"):
+        return None
+    outdated = KeyFigure.objects.published().outdated()
+    if not outdated:
+        return None
+    panel = dashboard.Panel(
+        title=_("Kennzahlen mit veraltetem Stand (%(count)s)") % {"count": len(outdated)},
+        empty="",
+        more_url=reverse("admin:press_keyfigure_changelist"),
+        more_text=_("Alle Kennzahlen"),
+    )
+    for figure in outdated[: dashboard.PER_PANEL]:
+        panel.rows.append(
+            dashboard.Row(
+                str(figure),
+                reverse("admin:press_keyfigure_change", args=[figure.pk]),
+                str(KeyFigure._meta.verbose_name),
+                _("Stand: %(as_of)s – älter als zwei Jahre") % {"as_of": figure.as_of},
+                True,
+            )
+        )
+    return panel

@@ -1,7 +1,9 @@
 """The newsroom's content: press releases, press coverage, press contacts, the key figures and
 the files of the press kit. Story photos for the kit come from stories.Photo (press/kit.py)."""
 
+import calendar
 import re
+from datetime import date
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from simple_history import register
@@ -240,6 +243,18 @@ class PressContact(Publishable):
     email = models.EmailField(_("E-Mail"), blank=True)
     address = models.TextField(_("Anschrift"), max_length=500, validators=[MaxLengthValidator(500)], blank=True)
     website = models.URLField(_("Website"), blank=True)
+    as_of = models.DateField(
+        _("Stand"),
+        null=True,
+        blank=True,
+        help_text=_("Wann die Angaben zuletzt mit der Pressestelle abgeglichen wurden; erscheint auf der Presseseite."),
+    )
+    source = models.CharField(
+        _("Quelle der Angaben"),
+        max_length=300,
+        blank=True,
+        help_text=_("Wo die Angaben veröffentlicht sind, z. B. „landkreistag.de, Presseforum“. Nur im Admin."),
+    )
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     status = status_field(default=Status.PUBLISHED)
 
@@ -402,6 +417,78 @@ class PressKitItem(Publishable):
 add_renditions(PressKitItem, "preview")
 
 
+GERMAN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januar", "jan"),
+            ("februar", "feb"),
+            ("märz", "maerz", "mär", "mrz"),
+            ("april", "apr"),
+            ("mai",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("dezember", "dez"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+AS_OF_DAY = re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})")
+AS_OF_MONTH = re.compile(r"(?:([A-Za-zÄÖÜäöü]+)\.?|(\d{1,2})\s*/)\s*(\d{4})")
+AS_OF_YEAR = re.compile(r"(\d{4})")
+# Figures whose "Stand" lies further back than this are flagged in the admin.
+KEY_FIGURES_MAX_AGE_YEARS = 2
+
+
+def as_of_date(text: str) -> date | None:
+    """The last day a "Stand" covers: "30.06.2024" that day, "November 2020" or "11/2020" the
+    month's last day, "2024" the 31 December; None when the text names no date."""
+    text = " ".join((text or "").split()).removeprefix("Stand").strip(" :")
+    try:
+        if match := AS_OF_DAY.fullmatch(text):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        if match := AS_OF_MONTH.fullmatch(text):
+            month = GERMAN_MONTHS.get(match[1].casefold()) if match[1] else int(match[2])
+            if not month or not 1 <= month <= 12:
+                return None
+            year = int(match[3])
+            return date(year, month, calendar.monthrange(year, month)[1])
+        if match := AS_OF_YEAR.fullmatch(text):
+            return date(int(match[1]), 12, 31)
+    except ValueError:  # 31.02.2024
+        return None
+    return None
+
+
+def validate_as_of(value: str) -> None:
+    if as_of_date(value) is None:
+        raise ValidationError(
+            _(
+                "Bitte geben Sie den Stand als Monat und Jahr („November 2020“), als Datum („30.06.2024“) "
+                "oder als Jahr („2024“) an, damit die Redaktion an veraltete Zahlen erinnert wird."
+            ),
+            code="invalid_as_of",
+        )
+
+
+def years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+class KeyFigureQuerySet(PublishableQuerySet):
+    def outdated(self, today: date | None = None) -> list["KeyFigure"]:
+        """The figures whose "Stand" is older than KEY_FIGURES_MAX_AGE_YEARS (few rows: read in Python)."""
+        return [figure for figure in self if figure.is_outdated(today)]
+
+
 class KeyFigure(Publishable):
     """A figure with its source and date ("Stand"), shown on the landing page and in the newsroom."""
 
@@ -415,9 +502,16 @@ class KeyFigure(Publishable):
         validators=[validate_source_url],
         help_text=_("Optional: eine Seite dieser Website („/leitbild/“) oder eine Adresse mit https://"),
     )
-    as_of = models.CharField(_("Stand"), max_length=50, help_text=_("z. B. „November 2020“"))
+    as_of = models.CharField(
+        _("Stand"),
+        max_length=50,
+        validators=[validate_as_of],
+        help_text=_("z. B. „November 2020“, „30.06.2024“ oder „2024“. Älter als zwei Jahre: das Admin warnt."),
+    )
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     status = status_field(default=Status.PUBLISHED)
+
+    objects = KeyFigureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Kennzahl")
@@ -429,6 +523,15 @@ class KeyFigure(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("campaign:home") + "#kennzahlen"
+
+    @property
+    def as_of_date(self) -> date | None:
+        return as_of_date(self.as_of)
+
+    def is_outdated(self, today: date | None = None) -> bool:
+        day = self.as_of_date
+        limit = years_before(today or timezone.localdate(), KEY_FIGURES_MAX_AGE_YEARS)
+        return day is not None and day < limit
 
 
 # Revisions with diff and restore in the admin (editorial.admin.HistoryAdmin).

@@ -3,11 +3,14 @@
 Nothing is embedded as free-form HTML: an editor chooses a platform and enters the
 video's ID, which must match the platform's ID format. The embed and watch URLs are
 built from that ID. The site's Content-Security-Policy allows exactly the EMBED_ORIGIN
-of each platform as `frame-src` (config/settings.py; a test keeps the two in step).
+of each platform as `frame-src` (config/settings.py; a test keeps the two in step), and the
+privacy statement (/datenschutz/) names each platform from this list: who runs it, what the
+browser loads after the click, where the operator's own privacy policy is.
 """
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +25,18 @@ class Platform:
     watch_url: str
     embed_origin: str
     operator: str
+    operator_address: str = ""
+    privacy_url: str = ""
+    # What our embed does to limit the platform's data collection, for the privacy statement.
+    privacy_note: str = ""
+
+    @property
+    def embed_host(self) -> str:
+        return urlsplit(self.embed_origin).netloc
+
+    @property
+    def watch_host(self) -> str:
+        return urlsplit(self.watch_url).netloc
 
 
 class PlatformChoice(models.TextChoices):
@@ -39,6 +54,13 @@ PLATFORMS = {
         watch_url="https://www.youtube.com/watch?v={id}",
         embed_origin="https://www.youtube-nocookie.com",
         operator="Google Ireland Limited",
+        operator_address="Gordon House, Barrow Street, Dublin 4, Irland",
+        privacy_url="https://policies.google.com/privacy",
+        privacy_note=_(
+            "Wir laden den Player über www.youtube-nocookie.com, den „erweiterten Datenschutzmodus“ von YouTube: "
+            "YouTube speichert nach eigenen Angaben erst dann Informationen in Ihrem Browser, wenn Sie das Video "
+            "abspielen."
+        ),
     ),
     PlatformChoice.VIMEO: Platform(
         label="Vimeo",
@@ -49,6 +71,12 @@ PLATFORMS = {
         watch_url="https://vimeo.com/{id}",
         embed_origin="https://player.vimeo.com",
         operator="Vimeo.com, Inc.",
+        operator_address="330 West 34th Street, 5th Floor, New York, NY 10001, USA",
+        privacy_url="https://vimeo.com/privacy",
+        privacy_note=_(
+            "Wir laden den Player mit der Einstellung „Do Not Track“ (dnt=1): Vimeo verfolgt nach eigenen Angaben "
+            "Ihre Sitzung im Player dann nicht."
+        ),
     ),
 }
 

@@ -200,14 +200,16 @@ def test_release_without_number_names_itself_without_one(client):
     assert "Herausgeber: Landkreis Test" in text
 
 
-def test_press_contacts_of_both_associations_with_addresses_and_marked_placeholders(client):
+def test_press_contacts_of_both_associations_with_addresses_phone_email_and_stand(client):
     contacts = {contact.organisation: contact for contact in PressContact.objects.published()}
     assert set(contacts) == {"Deutscher Landkreistag", "Deutscher Städtetag"}
     text = main_text(client.get("/presse/").content.decode())
     assert "Lennéstraße 11 10785 Berlin" in text  # one line each, as on the Jobcenter pages
     assert "Hausvogteiplatz 1 10117 Berlin" in text
-    assert text.count("[Platzhalter: Name der Pressesprecherin oder des Pressesprechers]") == 2
-    assert text.count("[Platzhalter: Telefonnummer der Pressestelle]") == 2
+    assert "Telefon +49 30 590097-312" in text and "E-Mail presse@landkreistag.de" in text
+    assert "Telefon +49 30 37711-130" in text and "E-Mail presse@staedtetag.de" in text
+    assert text.count("Stand: 2. Dezember 2026") == 2
+    assert "Platzhalter" not in text
 
 
 def test_editors_change_a_press_contact(client):
