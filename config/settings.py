@@ -120,6 +120,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
             ],
+            # shared/ is no app (it has no models): its template tags are named here.
+            "libraries": {"page_meta": "shared.templatetags.page_meta"},
         },
     },
 ]
