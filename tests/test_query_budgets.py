@@ -41,6 +41,7 @@ FIXED_URLS = [
     "/impressum/",
     "/barrierefreiheit/",
     "/sitemap.xml",
+    "/robots.txt",
 ]
 
 # Pages allowed over BUDGET for now: URL -> the most queries allowed. Empty is the goal; an
