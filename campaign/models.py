@@ -91,6 +91,8 @@ class Kommune(Versioned):
         ),
     )
     status = status_field(default=Status.PUBLISHED)
+    # For the sitemap's lastmod; the Kommune is saved with its locations (admin inline).
+    updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Redaktion der Kommune"),

@@ -1,15 +1,33 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest
 
 from campaign.models import Kommune
 from shared.sitemaps import StaticViewSitemap
+from stories.models import Story
 
 
 class KommuneSitemap(Sitemap):
+    """All 104 Jobcenter pages; a page changes with its Kommune and with its published stories."""
+
     changefreq = "monthly"
     priority = 0.6
 
     def items(self):
-        return Kommune.objects.only("slug")
+        newest_story = (
+            Story.objects.published()
+            .filter(kommune=OuterRef("pk"))
+            .order_by()
+            .values("kommune")
+            .annotate(newest=Max("updated_at"))
+            .values("newest")
+        )
+        # Coalesce: Greatest is NULL on SQLite when one side is (a Kommune without stories).
+        changed = Greatest("updated_at", Coalesce(Subquery(newest_story), "updated_at"))
+        return Kommune.objects.only("slug").annotate(changed=changed)
+
+    def lastmod(self, kommune: Kommune):
+        return kommune.changed
 
 
 SITEMAPS = {

@@ -20,6 +20,7 @@ from press.models import KeyFigure, PressRelease
 from shared import placeholders
 from shared.embed import embeddable
 from shared.platforms import PLATFORMS
+from shared import structured_data
 from shared.publication import can_preview
 from shared.roles import is_central, kommune_ids
 from stories.embed import EMBED_STORIES
@@ -147,6 +148,7 @@ class KommuneDetailView(DetailView):
             },
             {"label": self.object.name, "url": ""},
         ]
+        context["structured_data"] = [jobcenter_organization(self.request, shown, locations)]
         return context
 
 
@@ -166,6 +168,55 @@ def kommune_embed(request: HttpRequest, slug: str) -> HttpResponse:
         "home_url": request.build_absolute_uri("/"),
     }
     return render(request, "campaign/kommune_embed.html", context)
+def jobcenter_organization(request: HttpRequest, kommune: Kommune, locations: list[Location]) -> dict:
+    """The Jobcenter as a schema.org `GovernmentOrganization`, with what its page shows."""
+    data = {
+        "@context": structured_data.CONTEXT,
+        "@type": "GovernmentOrganization",
+        "name": str(kommune.display_jobcenter_name),
+        "url": request.build_absolute_uri(kommune.get_absolute_url()),
+        "areaServed": {"@type": "AdministrativeArea", "name": kommune.name},
+        "parentOrganization": {"@type": "GovernmentOrganization", "name": kommune.name},
+    }
+    if kommune.description:
+        data["description"] = kommune.description
+    if kommune.website:
+        data["sameAs"] = kommune.website
+    if kommune.phone:
+        data["telephone"] = kommune.phone
+    if kommune.email:
+        data["email"] = kommune.email
+    if locations:
+        data["location"] = [
+            {
+                "@type": "Place",
+                "name": location.name or str(kommune.display_jobcenter_name),
+                "telephone": location.phone or None,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": location.street,
+                    "postalCode": location.postcode,
+                    "addressLocality": location.city,
+                    "addressCountry": "DE",
+                },
+                **(
+                    {
+                        "geo": {
+                            "@type": "GeoCoordinates",
+                            "latitude": float(location.latitude),
+                            "longitude": float(location.longitude),
+                        }
+                    }
+                    if location.has_coordinates
+                    else {}
+                ),
+            }
+            for location in locations
+        ]
+        for place in data["location"]:
+            if place["telephone"] is None:
+                del place["telephone"]
+    return data
 
 
 class ContentPageView(TemplateView):

@@ -125,6 +125,8 @@ TEMPLATES = [
             ],
             # {% lang_of obj "field" %}: lang="de" on German content inside an English page.
             "builtins": ["shared.languages"],
+            # shared/ is no app (it has no models): its template tags are named here.
+            "libraries": {"page_meta": "shared.templatetags.page_meta"},
         },
     },
 ]

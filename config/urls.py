@@ -17,6 +17,7 @@ from django.views.generic import RedirectView
 
 from config.health import health
 from config.media import serve_media
+from config.robots_txt import robots_txt
 from config.security_txt import security_txt
 from config.sitemaps import collect_sitemaps
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     # Browsers (and the admin, which does not link our icon) ask for /favicon.ico.
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True)),
     path("sitemap.xml", sitemap, {"sitemaps": collect_sitemaps()}, name="sitemap"),

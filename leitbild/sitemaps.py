@@ -11,6 +11,9 @@ class ChapterSitemap(Sitemap):
     def items(self):
         return Chapter.objects.numbered()
 
+    def lastmod(self, chapter: Chapter):
+        return chapter.updated_at
+
 
 SITEMAPS = {
     "leitbild": StaticViewSitemap(["leitbild:overview", "leitbild:pdf"], priority=0.7, changefreq="monthly"),

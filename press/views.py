@@ -20,6 +20,7 @@ from press import pdf as press_pdf
 from press.kit import item_entry, press_kit
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
 from shared import placeholders
+from shared import structured_data
 from shared.publication import PreviewMixin
 from stories.embed import EMBED_STORIES, iframe_code, stories_snippet, story_snippet
 from stories.models import Story
@@ -104,7 +105,23 @@ class PressReleaseDetailView(PreviewMixin, DetailView):
         context["downloads"] = [item_entry(item) for item in release.downloads.all()]
         label = _("Nr. %(number)s") % {"number": release.number} if release.number else release.title
         context["breadcrumb"] = [press_crumb(), {"label": label, "url": ""}]
+        context["og_type"] = "article"
+        context["structured_data"] = [release_article(self.request, release)]
         return context
+
+
+def release_article(request: HttpRequest, release: PressRelease) -> dict:
+    url = request.build_absolute_uri(release.get_absolute_url())
+    return structured_data.article(
+        request,
+        headline=release.title,
+        description=release.lead,
+        url=url,
+        published=release.publish_from or release.date,
+        modified=release.updated_at,
+        image=structured_data.campaign_card(request),
+        articleSection=_("Pressemitteilung"),
+    )
 
 
 @require_safe

@@ -10,11 +10,14 @@ class StoriesConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from shared.media_access import protect
+        from stories import tasks
         from stories.models import ExplainerVideo, Photo, Story
         from stories.withdrawal import on_consent_saved
 
         # A withdrawal takes the story offline and deletes its files (stories/withdrawal.py).
         post_save.connect(on_consent_saved, sender="consent.Consent", dispatch_uid="stories-consent-ended")
+        # The share card of each story is remade by a background task when it changes.
+        tasks.connect_signals()
 
         video_fields = ["video_webm", "video_mp4", "captions", "poster"]
         protect(Story, video_fields, folder=f"{Story.MEDIA_FOLDER}/")

@@ -20,7 +20,10 @@ class ExplainerSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return ExplainerVideo.objects.published().only("slug")
+        return ExplainerVideo.objects.published().only("slug", "updated_at")
+
+    def lastmod(self, explainer: ExplainerVideo):
+        return explainer.updated_at
 
 
 SITEMAPS = {

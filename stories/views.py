@@ -15,8 +15,10 @@ from django.views.generic import DetailView, ListView
 
 from shared.embed import embeddable
 from shared.publication import PreviewMixin
+from stories import structured_data
 from stories.filters import StoryFilterForm
 from stories.models import ExplainerVideo, Photo, Story
+from stories.tasks import card_path_subquery
 
 STORIES_PER_PAGE = 24
 RELATED_STORIES = 3
@@ -69,8 +71,10 @@ class StoryDetailView(PreviewMixin, DetailView):
     """Editors may preview a draft from the admin ("Auf der Website ansehen")."""
 
     context_object_name = "story"
-    queryset = Story.objects.select_related("kommune").prefetch_related(
-        Prefetch("photos", queryset=Photo.objects.order_by("position", "pk")), "topics"
+    queryset = (
+        Story.objects.select_related("kommune")
+        .prefetch_related(Prefetch("photos", queryset=Photo.objects.order_by("position", "pk")), "topics")
+        .annotate(share_card=card_path_subquery())
     )
 
     def get_context_data(self, **kwargs):
@@ -89,6 +93,9 @@ class StoryDetailView(PreviewMixin, DetailView):
             {"label": _("Geschichten"), "url": reverse("stories:list")},
             {"label": story.name, "url": ""},
         ]
+        context["og_type"] = "article"
+        context["share_image"] = structured_data.story_card(self.request, story)
+        context["structured_data"] = structured_data.story_objects(self.request, story, context["share_image"])
         return context
 
 
@@ -137,4 +144,6 @@ class ExplainerDetailView(PreviewMixin, DetailView):
             {"label": _("Erklärvideos"), "url": reverse("stories:explainer_list")},
             {"label": self.object.title, "url": ""},
         ]
+        context["share_image"] = structured_data.explainer_image(self.request, self.object)
+        context["structured_data"] = structured_data.explainer_objects(self.request, self.object)
         return context

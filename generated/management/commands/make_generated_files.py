@@ -4,7 +4,7 @@ from generated import makers
 
 
 class Command(BaseCommand):
-    help = "Queues every generated file (PDFs) for the task worker; --now makes them in this process."
+    help = "Queues every generated file (PDFs, share cards) for the task worker; --now makes them in this process."
 
     def add_arguments(self, parser):
         parser.add_argument("--now", action="store_true", help="Make the files now, without a worker.")
@@ -15,4 +15,8 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Erzeugt: {', '.join(made) or '–'}"))
         else:
             makers.enqueue_all()
-            self.stdout.write(self.style.SUCCESS(f"Eingereiht: {', '.join(makers.REGISTRY) or '–'}"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Eingereiht: {', '.join([*makers.REGISTRY, *(f'{p}-*' for p in makers.FAMILIES)]) or '–'}"
+                )
+            )

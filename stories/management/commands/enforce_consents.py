@@ -4,7 +4,9 @@
    recorded) is archived and its public files — photos, videos, captions, poster and every
    rendition — are deleted, with an audit entry (stories/withdrawal.py). The public pages hid it
    the moment the consent ended; this removes the files.
-2. Records whose consent ended more than CONSENT_PROOF_YEARS years ago are deleted with their
+2. Every story's share card is queued: a consent for social media that has ended takes the
+   photo off the card (stories/tasks.py; a card whose content is unchanged is not remade).
+3. Records whose consent ended more than CONSENT_PROOF_YEARS years ago are deleted with their
    signed document: the proof is kept that long, no longer.
 
 Idempotent; run it daily (cron, systemd timer; README "Betrieb").
@@ -19,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from consent.models import Consent
+from stories.tasks import enqueue_all_cards
 from stories.withdrawal import describe, ended_stories, take_offline
 
 
@@ -38,6 +41,10 @@ class Command(BaseCommand):
             files += removal.delete()  # committed: the story no longer names its files
             stories += 1
         self.stdout.write(f"Geschichten offline genommen: {stories}, Dateien gelöscht (mit allen Größen): {files}")
+
+        with transaction.atomic():
+            cards = enqueue_all_cards()
+        self.stdout.write(f"Teilen-Bilder zur Prüfung eingereiht: {cards}")
 
         limit = timezone.localdate() - timedelta(days=365 * settings.CONSENT_PROOF_YEARS)
         old = Consent.objects.filter(Q(withdrawn_on__lt=limit) | Q(expires_on__lt=limit))
