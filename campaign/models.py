@@ -392,9 +392,9 @@ class SignLanguageVideo(VideoMedia, Publishable):
 
     def clean(self) -> None:
         errors = errors_from(super().clean)
-        if not self.has_own_video:
-            errors.setdefault("video_mp4", []).append(
-                _("Ein Video in Gebärdensprache braucht eine eigene Videodatei (MP4 oder WebM).")
+        if not (self.has_own_video or self.video_source):
+            errors.setdefault("video_source", []).append(
+                _("Ein Video in Gebärdensprache braucht eine eigene Video-Datei.")
             )
         if errors:
             raise ValidationError(errors)
