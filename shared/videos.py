@@ -105,7 +105,13 @@ class VideoMedia(models.Model):
         _("Verarbeitung"), max_length=10, choices=Processing.choices, default=Processing.READY, editable=False
     )
     processing_progress = models.PositiveSmallIntegerField(_("Fortschritt in Prozent"), default=100, editable=False)
-    processing_error = models.TextField(_("Fehler bei der Verarbeitung"), blank=True, editable=False)
+    processing_error = models.TextField(
+        _("Fehler bei der Verarbeitung"),
+        max_length=2_000,
+        validators=[MaxLengthValidator(2_000)],
+        blank=True,
+        editable=False,
+    )
     # The source the web files and the poster were made from (a task run twice does nothing twice).
     processed_source = models.CharField(max_length=200, blank=True, editable=False)
     processed_poster_time = models.DecimalField(max_digits=7, decimal_places=1, null=True, editable=False)
