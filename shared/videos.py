@@ -211,7 +211,8 @@ class VideoMedia(models.Model):
     def _stored_values(self) -> dict:
         if self._state.adding or self.pk is None:
             return {}
-        return type(self)._default_manager.filter(pk=self.pk).values("caption_text", "poster_time").first() or {}
+        rows = type(self)._default_manager.filter(pk=self.pk)
+        return rows.values("caption_text", "poster_time", "video_source").first() or {}
 
     def _write_captions(self) -> None:
         try:
@@ -225,7 +226,8 @@ class VideoMedia(models.Model):
         if not self.video_source:
             self.processing_state, self.processing_progress, self.processing_error = Processing.READY, 100, ""
             return False
-        if not self.video_source._committed:
+        # New: uploaded in this save, or stored by code before it (video_source.save(..., save=False)).
+        if not self.video_source._committed or stored.get("video_source", "") != self.video_source.name:
             self.processing_state, self.processing_progress, self.processing_error = Processing.WAITING, 0, ""
             self.processed_source = ""
             return True

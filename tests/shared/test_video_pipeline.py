@@ -210,6 +210,8 @@ def test_a_stored_file_the_worker_cannot_read_ends_with_a_german_error(immediate
     # Stored without the upload gate (as after a damaged copy): the task must still fail cleanly.
     video.video_source.save("kaputt.mov", ContentFile(b"\x00\x00\x00\x18ftypqt  " + b"\x00" * 500), save=False)
     video.save()
+    video.refresh_from_db()
+    assert video.processing_state == Processing.WAITING
     video_processing.process_video.call(video._meta.label, video.pk)
     video.refresh_from_db()
     assert video.processing_state == Processing.FAILED
