@@ -16,7 +16,16 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.forms import KommuneImportForm
 from campaign.kommune_import import column_labels, import_csv, template_csv
-from campaign.models import BarrierReport, ContentPage, Kommune, LandingPage, Location, SignLanguageVideo
+from campaign.models import (
+    BarrierReport,
+    ContentPage,
+    EasyLanguageSection,
+    Kommune,
+    LandingPage,
+    Location,
+    PageKey,
+    SignLanguageVideo,
+)
 from editorial import dashboard
 from editorial.admin import HistoryAdmin, WorkflowAdmin
 from shared.admin import (
@@ -27,6 +36,7 @@ from shared.admin import (
     KommuneScopedAdmin,
     ModelAdmin,
     VideoAdminMixin,
+    preview,
 )
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
@@ -232,13 +242,31 @@ class LandingPageAdmin(HistoryAdmin):
         return super().changelist_view(request, extra_context)
 
 
+class EasyLanguageSectionInline(admin.StackedInline):
+    """The Leichte-Sprache page's parts: a short text with a picture each."""
+
+    model = EasyLanguageSection
+    extra = 0
+    fields = ["position", "heading", "text", "image", "image_preview", "alt_text"]
+    readonly_fields = ["image_preview"]
+    formfield_overrides = FILE_FIELDS
+
+    @admin.display(description=_("Vorschau"))
+    def image_preview(self, obj):
+        return preview(obj.image, obj.image_jpeg_480 if obj.image else None, obj.alt_text, obj.width, obj.height)
+
+
 @admin.register(ContentPage)
 class ContentPageAdmin(HistoryAdmin):
-    """The five pages are fixed (each has its own address); editors change their texts."""
+    """The five pages are fixed (each has its own address); editors change their texts. The
+    Leichte-Sprache page has parts with pictures besides."""
 
     list_display = ["title", "key", "status", "last_reviewed", "updated_at"]
     fields = ["key", "title", "intro", "body", "last_reviewed", *PUBLICATION_FIELDS]
     readonly_fields = ["key"]
+
+    def get_inlines(self, request, obj=None):
+        return [EasyLanguageSectionInline] if obj is not None and obj.key == PageKey.EASY_LANGUAGE else []
 
     def has_add_permission(self, request) -> bool:
         return False

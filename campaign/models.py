@@ -1,6 +1,7 @@
 import calendar
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -14,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
 from campaign.germany_map import GERMANY_BOUNDS
-from shared.images import add_renditions
+from shared.images import Picture, add_renditions, picture_for, store_clean_original
 from shared.publication import Publishable, Status, Versioned, status_field
 from shared.richtext import RichTextField
+from shared.uploads import RandomName, gate
 from shared.validation import errors_from
 from shared.videos import VideoMedia
 
@@ -380,6 +382,67 @@ class ContentPage(Publishable, Versioned):
         return reverse(f"campaign:{self.key}")
 
 
+class EasyLanguageSection(models.Model):
+    """One part of the Leichte-Sprache page: a short text with a picture beside it, as the rules of
+    Leichte Sprache ask (a picture helps to understand the text)."""
+
+    page = models.ForeignKey(
+        ContentPage,
+        verbose_name=_("Seite"),
+        on_delete=models.CASCADE,
+        related_name="easy_sections",
+        limit_choices_to={"key": PageKey.EASY_LANGUAGE},
+    )
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    heading = models.CharField(_("Überschrift"), max_length=120, blank=True)
+    text = models.TextField(
+        _("Text"),
+        max_length=1_500,
+        validators=[MaxLengthValidator(1_500)],
+        help_text=_("Kurze Sätze, ein Gedanke je Satz. Jeder Satz in einer eigenen Zeile."),
+    )
+    image = models.ImageField(
+        _("Bild"),
+        upload_to=RandomName("leichte-sprache"),
+        width_field="width",
+        height_field="height",
+        validators=gate("image"),
+        help_text=_("Ein Bild, das den Text zeigt: JPEG, PNG, WebP oder AVIF, mindestens 480 Pixel breit."),
+    )
+    width = models.PositiveIntegerField(_("Breite"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("Höhe"), null=True, editable=False)
+    alt_text = models.CharField(
+        _("Alternativtext"), max_length=250, help_text=_("Was auf dem Bild zu sehen ist, in Leichter Sprache.")
+    )
+
+    class Meta:
+        verbose_name = _("Abschnitt in Leichter Sprache")
+        verbose_name_plural = _("Abschnitte in Leichter Sprache")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.heading or Truncator(self.text).chars(60)
+
+    def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            store_clean_original(self.image)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:easy_language")
+
+    @property
+    def lines(self) -> list[str]:
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+    @cached_property
+    def picture(self) -> Picture | None:
+        return picture_for(self, "image", self.alt_text, self.width, self.height)
+
+
+add_renditions(EasyLanguageSection, "image")
+
+
 class SignLanguageVideo(VideoMedia, Publishable):
     """A video in Deutsche Gebärdensprache on /gebaerdensprache/, with captions and transcript."""
 
@@ -405,9 +468,9 @@ class SignLanguageVideo(VideoMedia, Publishable):
 
     def clean(self) -> None:
         errors = errors_from(super().clean)
-        if not self.has_own_video:
-            errors.setdefault("video_mp4", []).append(
-                _("Ein Video in Gebärdensprache braucht eine eigene Videodatei (MP4 oder WebM).")
+        if not (self.has_own_video or self.video_source):
+            errors.setdefault("video_source", []).append(
+                _("Ein Video in Gebärdensprache braucht eine eigene Video-Datei.")
             )
         if errors:
             raise ValidationError(errors)

@@ -228,6 +228,8 @@ class ContentPageView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page"] = placeholders.hide(get_object_or_404(ContentPage.objects.published(), key=self.key))
+        if self.key == PageKey.EASY_LANGUAGE:
+            context["sections"] = list(context["page"].easy_sections.all())
         return context
 
 

@@ -157,18 +157,33 @@ VIDEO_FIELDSETS = [
         _("Eigenes Video"),
         {
             "fields": [
-                "video_webm",
-                "video_mp4",
+                "video_source",
+                "processing",
+                "poster_time",
+                "caption_text",
                 "captions",
                 "transcript",
-                "duration",
                 "poster",
                 "poster_preview",
                 "poster_alt",
             ],
             "description": _(
-                "Ein Video braucht deutsche Untertitel (WebVTT), ein Transkript, die Dauer und ein beschriebenes "
-                "Vorschaubild. WebM spielt in allen aktuellen Browsern; MP4 zusätzlich für ältere Geräte."
+                "Laden Sie das Video so hoch, wie Telefon oder Kamera es speichern (MP4, MOV oder WebM, bis 2 GB). "
+                "Nach dem Speichern macht die Website daraus im Hintergrund die Dateien für das Web, das "
+                "Vorschaubild und die Dauer; den Fortschritt sehen Sie hier, wenn Sie die Seite neu laden. "
+                "Einreichen und veröffentlichen geht, sobald das Video fertig ist und Untertitel hat: als "
+                "WebVTT-Datei oder hier geschrieben. Ist das Transkript leer, füllt die Website es aus den Untertiteln."
+            ),
+        },
+    ),
+    (
+        _("Fertige Web-Dateien (nur für Fachleute)"),
+        {
+            "fields": ["video_webm", "video_mp4", "duration"],
+            "classes": ["collapse"],
+            "description": _(
+                "Macht die Website selbst aus der Video-Datei oben. Nur wenn schon fertige Dateien vorliegen: "
+                "WebM (VP9 oder VP8 mit Opus) und/oder MP4 (H.264 mit AAC) und die Dauer in Sekunden."
             ),
         },
     ),
@@ -187,6 +202,30 @@ VIDEO_FIELDSETS = [
 ]
 
 
+def processing_status(obj) -> str:
+    """The upload's way to the web files, in German, for the admin (reload the page to follow it)."""
+    from shared.videos import Processing
+
+    if obj is None or not obj.video_source:
+        return gettext("– keine Video-Datei hochgeladen –")
+    if obj.processing_state == Processing.WAITING:
+        return gettext("Wartet auf die Verarbeitung. Laden Sie die Seite in einer Minute neu.")
+    if obj.processing_state == Processing.RUNNING:
+        return format_html(
+            '<progress max="100" value="{}" aria-label="{}">{} %</progress> {}',
+            obj.processing_progress,
+            gettext("Fortschritt der Verarbeitung"),
+            obj.processing_progress,
+            gettext("Wird verarbeitet: %(progress)s %% fertig. Laden Sie die Seite neu, um den Stand zu sehen.")
+            % {"progress": obj.processing_progress},
+        )
+    if obj.processing_state == Processing.FAILED:
+        return format_html(
+            "<strong>{}</strong> {}", gettext("Fehlgeschlagen:"), obj.processing_error or gettext("unbekannter Fehler")
+        )
+    return gettext("Fertig: MP4 und WebM für das Web, Dauer %(duration)s.") % {"duration": obj.duration_display}
+
+
 def preview(image_field, rendition, alt: str, width: int | None, height: int | None):
     """A small JPEG rendition for the admin (made on save, like every rendition)."""
     if not image_field or not width or not height:
@@ -200,7 +239,11 @@ def preview(image_field, rendition, alt: str, width: int | None, height: int | N
 
 
 class VideoAdminMixin:
-    readonly_fields = ["poster_preview"]
+    readonly_fields = ["poster_preview", "processing"]
+
+    @admin.display(description=_("Stand der Verarbeitung"))
+    def processing(self, obj):
+        return processing_status(obj)
 
     @admin.display(description=_("Vorschau"))
     def poster_preview(self, obj):

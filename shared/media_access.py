@@ -20,6 +20,9 @@ from shared.publication import can_preview
 from shared.roles import in_own_kommunen, is_central
 
 CACHE_PREFIX = "CACHE/images/"
+# Uploaded video originals (shared/videos.py) live in "<folder>/video-sources/" and are never
+# served: visitors get the web files made from them.
+SOURCE_FOLDER = "video-sources"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ PUBLIC, PRIVATE, HIDDEN = "public", "private", "hidden"
 
 def audience(request, path: str) -> str:
     source = path[len(CACHE_PREFIX) :] if path.startswith(CACHE_PREFIX) else path
+    if f"/{SOURCE_FOLDER}/" in f"/{source}":
+        return HIDDEN
     for entry in PROTECTED:
         if not source.startswith(entry.folder):
             continue

@@ -7,11 +7,8 @@ these functions as validators; stored files were checked when they came and are 
 read again.
 """
 
-import json
 import logging
 import re
-import shutil
-import subprocess
 import tempfile
 import uuid
 import xml.etree.ElementTree as ET
@@ -222,15 +219,36 @@ def detect_video_type(file) -> str | None:
 
 NOT_WEBM = _("Diese Datei ist kein WebM-Video. Bitte das Video als WebM (VP9 oder VP8) exportieren.")
 NOT_MP4 = _("Diese Datei ist kein MP4-Video. Bitte das Video als MP4 (H.264 und AAC) exportieren.")
-# ffprobe reads the container with the demuxer named here (never one it guesses: a playlist
-# named video.mp4 must not make it fetch addresses) and must find a video stream in a codec
-# that browsers play.
-FFPROBE = "ffprobe"
-FFPROBE_TIMEOUT = 60
+NOT_A_VIDEO = _(
+    "Diese Datei ist kein Video, das wir lesen können. Bitte laden Sie das Video so hoch, wie Telefon oder "
+    "Kamera es speichern: als MP4, MOV oder WebM (H.264, HEVC oder VP9)."
+)
+# PyAV (FFmpeg's libraries, from the `av` wheel) reads the container with the demuxer named here
+# (never one it guesses: a playlist named video.mp4 must not make it fetch addresses), and must
+# find a video stream in a codec it decodes, and decode its first picture.
 PROBE = {
     "mp4": ("mov", {"h264", "hevc", "av1"}, NOT_MP4),
     "webm": ("matroska", {"vp8", "vp9", "av1"}, NOT_WEBM),
 }
+# What an editor may upload straight from a phone or camera (shared/video_processing.py makes
+# the web files from it).
+SOURCE_CODECS = {"h264", "hevc", "vp8", "vp9", "av1"}
+SOURCE_EXTENSIONS = ["mp4", "mov", "m4v", "webm"]
+MAX_SOURCE_BYTES = 2 * 1024 * 1024 * 1024
+# Atoms a QuickTime file may start with when it has no "ftyp" (older cameras).
+QUICKTIME_ATOMS = {b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"}
+
+
+@dataclass(frozen=True)
+class VideoProbe:
+    """What the site needs to know of a video file: codec, size as shown (after the rotation a
+    phone records), duration in seconds, and whether it has sound."""
+
+    codec: str
+    width: int
+    height: int
+    duration: float
+    has_audio: bool
 
 
 @contextmanager
@@ -249,33 +267,74 @@ def _on_disk(file):
         yield copy.name
 
 
-def probe_video(file, kind: str) -> None:
-    """Refuse `file` unless ffprobe reads it as a `kind` ("mp4", "webm") container with a playable
-    video stream. Without ffprobe nothing is accepted: an unchecked file is no video."""
-    demuxer, codecs, not_video = PROBE[kind]
-    binary = shutil.which(FFPROBE)
-    if binary is None:
-        logger.error("ffprobe not found: video upload %r refused", getattr(file, "name", ""))
-        raise ValidationError(
-            _(
-                "Das Video kann gerade nicht geprüft werden, weil das Prüfprogramm (ffprobe) auf dem Server "
-                "fehlt. Bitte später erneut versuchen oder die technische Betreuung informieren."
-            ),
-            code="no_ffprobe",
-        )
-    with _on_disk(file) as path:
-        command = [binary, "-v", "error", "-protocol_whitelist", "file", "-f", demuxer]
-        command += ["-show_entries", "stream=codec_type,codec_name", "-of", "json", f"file:{path}"]
-        try:
-            result = subprocess.run(command, capture_output=True, timeout=FFPROBE_TIMEOUT, check=False)  # noqa: S603
-        except subprocess.TimeoutExpired:
-            result = None
+def container_of(head: bytes) -> str | None:
+    """The FFmpeg demuxer for these first bytes: "mov" (MP4, MOV, M4V), "matroska" (WebM, MKV) or None."""
+    if len(head) >= 12 and head[4:8] == b"ftyp":
+        return "mov"
+    if len(head) >= 8 and head[4:8] in QUICKTIME_ATOMS:
+        return "mov"
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return "matroska"
+    return None
+
+
+def probe_path(path: str, demuxer: str, codecs: set[str]) -> VideoProbe | None:
+    """Open `path` with `demuxer` and decode the first picture of its first video stream in one of
+    `codecs`; None when that fails (no video, another codec, a damaged or truncated file)."""
+    import av  # imported here: the `av` wheel is only loaded by the processes that read videos
+
     try:
-        streams = json.loads(result.stdout)["streams"] if result and result.returncode == 0 else []
-    except (ValueError, KeyError, TypeError):
-        streams = []
-    if not any(s.get("codec_type") == "video" and s.get("codec_name") in codecs for s in streams):
+        with av.open(path, format=demuxer, timeout=FFPROBE_TIMEOUT) as container:
+            streams = [s for s in container.streams.video if s.codec_context.name in codecs]
+            if not streams:
+                return None
+            stream = streams[0]
+            frame = next(container.decode(stream), None)
+            if frame is None:
+                return None
+            width, height = frame.width, frame.height
+            if abs(getattr(frame, "rotation", 0) or 0) % 180 == 90:
+                width, height = height, width
+            if container.duration:
+                duration = container.duration / 1_000_000
+            elif stream.duration and stream.time_base:
+                duration = float(stream.duration * stream.time_base)
+            else:
+                duration = 0.0
+            return VideoProbe(
+                codec=stream.codec_context.name,
+                width=width,
+                height=height,
+                duration=duration,
+                has_audio=bool(container.streams.audio),
+            )
+    except (av.FFmpegError, OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+FFPROBE_TIMEOUT = 60
+
+
+def probe_video(file, kind: str) -> VideoProbe:
+    """Refuse `file` unless it is a `kind` ("mp4", "webm") container with a playable video stream."""
+    demuxer, codecs, not_video = PROBE[kind]
+    with _on_disk(file) as path:
+        info = probe_path(path, demuxer, codecs)
+    if info is None:
         raise ValidationError(not_video, code=f"not_{kind}")
+    return info
+
+
+def probe_source(file) -> VideoProbe:
+    """The probe of a video as phones and cameras save it, or a German ValidationError."""
+    demuxer = container_of(_head(file, 64))
+    info = None
+    if demuxer is not None:
+        with _on_disk(file) as path:
+            info = probe_path(path, demuxer, SOURCE_CODECS)
+    if info is None or info.duration <= 0:
+        raise ValidationError(NOT_A_VIDEO, code="not_a_video")
+    return info
 
 
 def validate_webm(file) -> None:
@@ -577,6 +636,22 @@ def gate_video_webm(file) -> None:
         validate_webm(file)
 
 
+SOURCE_TOO_LARGE = _("Das Video ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s.")
+validate_source_extension = FileExtensionValidator(
+    SOURCE_EXTENSIONS,
+    message=_("Bitte ein Video mit der Endung .mp4, .mov, .m4v oder .webm hochladen."),
+)
+
+
+def gate_video_source(file) -> None:
+    """One video as a phone or camera saves it: MP4, MOV or WebM with H.264, HEVC, VP9 (also VP8,
+    AV1), portrait or landscape, at most 2 GB, read by FFmpeg's libraries before it is stored."""
+    if _is_new_upload(file):
+        validate_source_extension(file)
+        check_size(file, MAX_SOURCE_BYTES, SOURCE_TOO_LARGE)
+        probe_source(file)
+
+
 def gate_captions(file) -> None:
     if _is_new_upload(file):
         validate_vtt_extension(file)
@@ -598,6 +673,7 @@ GATES = {
     "image": gate_image,
     "video_mp4": gate_video_mp4,
     "video_webm": gate_video_webm,
+    "video_source": gate_video_source,
     "captions": gate_captions,
     "document": gate_document,
     "kit": gate_kit,

@@ -4,19 +4,29 @@ A video is accessible or it is not published: captions (WebVTT, German), a trans
 duration and a described poster. It is either our own files, played by
 templates/includes/video_player.html, or a video on an external platform shown behind the
 two-click facade of templates/includes/video_facade.html.
+
+Editors upload one file as the phone or camera saved it (`video_source`); the background task
+of shared/video_processing.py makes the web MP4, the WebM, the poster and the duration from it.
+Captions are a WebVTT file or lines typed in the admin (`caption_text`), from which the site
+writes the WebVTT file; the transcript is filled from the captions when it is empty.
 """
 
+from decimal import Decimal
 from functools import cached_property
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.files.base import ContentFile
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from shared.images import Picture, picture_for, store_clean_original
+from shared.media_access import SOURCE_FOLDER
 from shared.platforms import PLATFORMS, PlatformChoice
+from shared.publication import Status
 from shared.uploads import gate, random_name, stored_size
 from shared.validation import errors_from
+from shared.webvtt import parse_typed_captions, parse_webvtt, to_webvtt, transcript_of
 
 
 # Files go below the concrete model's MEDIA_FOLDER under a random name, e.g. "stories/videos/<hex>.mp4".
@@ -32,6 +42,32 @@ def upload_poster(instance, filename: str) -> str:
     return f"{instance.MEDIA_FOLDER}/posters/{random_name(filename)}"
 
 
+# The uploaded originals are never served (shared/media_access.py hides SOURCE_FOLDER).
+def upload_source(instance, filename: str) -> str:
+    return f"{instance.MEDIA_FOLDER}/{SOURCE_FOLDER}/{random_name(filename)}"
+
+
+class Processing(models.TextChoices):
+    """Where the uploaded video is on its way to the web files (shared/video_processing.py)."""
+
+    WAITING = "waiting", _("Wartet auf die Verarbeitung")
+    RUNNING = "running", _("Wird verarbeitet")
+    READY = "ready", _("Fertig")
+    FAILED = "failed", _("Fehlgeschlagen")
+
+
+PENDING = (Processing.WAITING, Processing.RUNNING)
+# The task's bookkeeping: no content, so no revision history remembers or restores it.
+PROCESSING_FIELDS = [
+    "processing_state",
+    "processing_progress",
+    "processing_error",
+    "processed_source",
+    "processed_poster_time",
+    "poster_from_video",
+]
+
+
 class VideoMedia(models.Model):
     """A video with everything it needs to be accessible: poster, captions, transcript, duration.
 
@@ -40,6 +76,57 @@ class VideoMedia(models.Model):
     (templates/includes/video_facade.html) that requests nothing before the click.
     """
 
+    video_source = models.FileField(
+        _("Video-Datei"),
+        upload_to=upload_source,
+        max_length=200,
+        blank=True,
+        validators=gate("video_source"),
+        help_text=_(
+            "Das Video so, wie Telefon oder Kamera es speichern: MP4, MOV oder WebM (H.264, HEVC oder VP9), "
+            "hoch- oder querformatig, bis 2 GB. Nach dem Speichern macht die Website daraus MP4 und WebM für "
+            "das Web, das Vorschaubild und die Dauer."
+        ),
+    )
+    poster_time = models.DecimalField(
+        _("Vorschaubild bei Sekunde"),
+        max_digits=7,
+        decimal_places=1,
+        default=Decimal("1.0"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(86_400)],
+        help_text=_(
+            "Das Bild aus dem Video an dieser Stelle wird das Vorschaubild, z. B. 3,5 (leer: Sekunde 1). Ein "
+            "hochgeladenes Vorschaubild (unten) geht vor."
+        ),
+    )
+    processing_state = models.CharField(
+        _("Verarbeitung"), max_length=10, choices=Processing.choices, default=Processing.READY, editable=False
+    )
+    processing_progress = models.PositiveSmallIntegerField(_("Fortschritt in Prozent"), default=100, editable=False)
+    processing_error = models.TextField(
+        _("Fehler bei der Verarbeitung"),
+        max_length=2_000,
+        validators=[MaxLengthValidator(2_000)],
+        blank=True,
+        editable=False,
+    )
+    # The source the web files and the poster were made from (a task run twice does nothing twice).
+    processed_source = models.CharField(max_length=200, blank=True, editable=False)
+    processed_poster_time = models.DecimalField(max_digits=7, decimal_places=1, null=True, editable=False)
+    poster_from_video = models.BooleanField(default=False, editable=False)
+    caption_text = models.TextField(
+        _("Untertitel schreiben"),
+        max_length=50_000,
+        validators=[MaxLengthValidator(50_000)],
+        blank=True,
+        help_text=_(
+            "Statt einer WebVTT-Datei: eine Zeile je Untertitel, vorn die Startzeit, z. B. „0:05 Ich heiße "
+            "Björn.“ oder mit Ende „0:05-0:09 Text“. Eine Zeile ohne Zeit ist die zweite Zeile des Untertitels "
+            "darüber. Die Website schreibt daraus die WebVTT-Datei."
+        ),
+    )
     video_webm = models.FileField(
         _("Video (WebM)"),
         upload_to=upload_video,
@@ -108,9 +195,47 @@ class VideoMedia(models.Model):
     def save(self, *args, **kwargs):
         if self.poster and not self.poster._committed:
             store_clean_original(self.poster)
+            self.poster_from_video = False
+        stored = self._stored_values()
+        if self.caption_text.strip() and (not self.captions or stored.get("caption_text") != self.caption_text):
+            self._write_captions()
         self.video_webm_size = stored_size(self.video_webm, self.video_webm_size)
         self.video_mp4_size = stored_size(self.video_mp4, self.video_mp4_size)
+        queue = self._prepare_processing(stored)
         super().save(*args, **kwargs)
+        if queue:
+            from shared.video_processing import enqueue
+
+            enqueue(self)
+
+    def _stored_values(self) -> dict:
+        if self._state.adding or self.pk is None:
+            return {}
+        rows = type(self)._default_manager.filter(pk=self.pk)
+        return rows.values("caption_text", "poster_time", "video_source").first() or {}
+
+    def _write_captions(self) -> None:
+        try:
+            cues = parse_typed_captions(self.caption_text, self.duration)
+        except ValueError:
+            return  # clean() reports it; a save without clean keeps the file it has
+        self.captions.save("untertitel.vtt", ContentFile(to_webvtt(cues).encode("utf-8")), save=False)
+
+    def _prepare_processing(self, stored: dict) -> bool:
+        """Mark the video for the task when its source is new or the poster time changed."""
+        if not self.video_source:
+            self.processing_state, self.processing_progress, self.processing_error = Processing.READY, 100, ""
+            return False
+        # New: uploaded in this save, or stored by code before it (video_source.save(..., save=False)).
+        if not self.video_source._committed or stored.get("video_source", "") != self.video_source.name:
+            self.processing_state, self.processing_progress, self.processing_error = Processing.WAITING, 0, ""
+            self.processed_source = ""
+            return True
+        poster_moved = stored and stored["poster_time"] != self.poster_time
+        if poster_moved and self.processing_state in (Processing.READY, Processing.FAILED):
+            self.processing_state, self.processing_error = Processing.WAITING, ""
+            return True
+        return False
 
     # -- validation ------------------------------------------------------------------
     def clean(self) -> None:
@@ -120,11 +245,25 @@ class VideoMedia(models.Model):
             if not getattr(self, field):
                 errors.setdefault(field, []).append(message)
 
-        if self.has_own_video and (self.external_platform or self.external_video_id):
+        source = bool(self.video_source)
+        going_public = getattr(self, "status", None) in (Status.REVIEW, Status.PUBLISHED)
+        if (self.has_own_video or source) and (self.external_platform or self.external_video_id):
             errors.setdefault(NON_FIELD_ERRORS, []).append(
                 _("Bitte entweder ein eigenes Video hochladen oder ein Video einer Plattform angeben, nicht beides.")
             )
-        if self.has_own_video:
+        cues = self._clean_captions(errors)
+        if cues and not self.transcript.strip():
+            self.transcript = transcript_of(cues)
+        if source and going_public:
+            self._clean_processing(errors)
+            if not (self.captions or self.caption_text.strip()):
+                errors.setdefault("captions", []).append(
+                    _(
+                        "Ohne Untertitel kann das Video weder eingereicht noch veröffentlicht werden. Bitte eine "
+                        "WebVTT-Datei hochladen oder die Untertitel unter „Untertitel schreiben“ eintragen."
+                    )
+                )
+        if self.has_own_video and not source:
             need("captions", _("Zu einem Video gehören deutsche Untertitel (WebVTT-Datei)."))
             need("duration", _("Bitte die Dauer des Videos in Sekunden angeben."))
         if self.external_platform or self.external_video_id:
@@ -136,14 +275,62 @@ class VideoMedia(models.Model):
                     _("Das ist keine gültige %(platform)s-Video-ID (%(format)s).")
                     % {"platform": platform.label, "format": platform.id_help}
                 )
-        if self.has_video:
+        if self.has_video and (not source or going_public):
             need("transcript", _("Zu einem Video gehört ein Transkript mit dem vollständigen Text."))
-            need("poster", _("Zu einem Video gehört ein Vorschaubild."))
+            if not (source and self.processing_state in PENDING):  # the task makes the poster
+                need("poster", _("Zu einem Video gehört ein Vorschaubild."))
+            need("poster_alt", _("Bitte beschreiben Sie das Vorschaubild (Alternativtext)."))
+        elif source and going_public:
             need("poster_alt", _("Bitte beschreiben Sie das Vorschaubild (Alternativtext)."))
         if errors:
             raise ValidationError(errors)
 
+    def _clean_captions(self, errors: dict) -> list:
+        """The captions' cues (typed or from the file), with errors for typed lines that are wrong."""
+        if self.caption_text.strip():
+            if self.captions and not self.captions._committed:
+                errors.setdefault("caption_text", []).append(
+                    _(
+                        "Bitte entweder eine WebVTT-Datei hochladen oder die Untertitel hier schreiben, nicht "
+                        "beides. Um die Datei zu nutzen, leeren Sie dieses Feld."
+                    )
+                )
+                return []
+            try:
+                return parse_typed_captions(self.caption_text, self.duration)
+            except ValueError as error:
+                errors.setdefault("caption_text", []).append(str(error))
+                return []
+        if self.captions and not self.transcript.strip():
+            try:
+                self.captions.open("rb")
+                self.captions.seek(0)
+                return parse_webvtt(self.captions.read().decode("utf-8-sig"))
+            except (OSError, ValueError):
+                return []  # the file's own validator reports a broken new upload
+            finally:
+                self.captions.seek(0)
+        return []
+
+    def _clean_processing(self, errors: dict) -> None:
+        if not self.video_source._committed or self.processing_state in PENDING:
+            message = _(
+                "Das Video wird noch verarbeitet. Bitte speichern Sie als Entwurf; einreichen oder "
+                "veröffentlichen können Sie, sobald das Video fertig ist."
+            )
+        elif self.processing_state == Processing.FAILED:
+            message = _(
+                "Das Video konnte nicht verarbeitet werden. Bitte laden Sie es erneut hoch oder als Entwurf speichern."
+            )
+        else:
+            return
+        errors.setdefault("video_source", []).append(message)
+
     # -- what templates use ------------------------------------------------------------
+    @property
+    def processing_pending(self) -> bool:
+        return bool(self.video_source) and self.processing_state in PENDING
+
     @property
     def has_own_video(self) -> bool:
         return bool(self.video_webm or self.video_mp4)

@@ -16,7 +16,7 @@ from shared.publication import Publishable, PublishableQuerySet, Versioned, publ
 from shared.richtext import RichTextField
 from shared.uploads import RandomName, gate, stored_size
 from shared.validation import errors_from
-from shared.videos import VideoMedia
+from shared.videos import PROCESSING_FIELDS, VideoMedia
 
 
 class Format(models.TextChoices):
@@ -256,9 +256,9 @@ class ExplainerVideo(VideoMedia, Publishable, Versioned):
 
     def clean(self) -> None:
         errors = errors_from(super().clean)
-        if not self.has_own_video and not (self.external_platform or self.external_video_id):
-            errors.setdefault("video_webm", []).append(
-                _("Ein Erklärvideo braucht ein Video: bitte eine WebM- oder MP4-Datei hochladen.")
+        if not (self.has_own_video or self.video_source or self.external_platform or self.external_video_id):
+            errors.setdefault("video_source", []).append(
+                _("Ein Erklärvideo braucht ein Video: bitte eine Video-Datei hochladen.")
             )
         if errors:
             raise ValidationError(errors)
@@ -271,5 +271,5 @@ add_renditions(ExplainerVideo, "poster")
 
 # Revisions with diff and restore in the admin (editorial.admin.HistoryAdmin). The version
 # counter is left out: it changes on every save and is no content.
-register(Story, excluded_fields=["version"], m2m_fields=["topics"])
-register(ExplainerVideo, excluded_fields=["version"])
+register(Story, excluded_fields=["version", *PROCESSING_FIELDS], m2m_fields=["topics"])
+register(ExplainerVideo, excluded_fields=["version", *PROCESSING_FIELDS])

@@ -26,7 +26,7 @@ from shared.files import delete_unnamed
 from shared.publication import Status
 from stories.models import Photo, Story
 
-VIDEO_FILES = ("video_webm", "video_mp4", "captions", "poster")
+VIDEO_FILES = ("video_source", "video_webm", "video_mp4", "captions", "poster")
 
 
 def public_file_names(story: Story) -> list[str]:

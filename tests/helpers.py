@@ -70,7 +70,7 @@ def public_text(client: Client, search: str) -> str:
     return "\n".join(client.get(url).content.decode() for url in public_story_pages(search))
 
 
-STORY_FILE_FIELDS = ["video_webm", "video_mp4", "captions", "poster"]
+STORY_FILE_FIELDS = ["video_source", "video_webm", "video_mp4", "captions", "poster"]
 
 
 def story_change_data(client: Client, story, **changes) -> dict:

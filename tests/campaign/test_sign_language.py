@@ -114,7 +114,7 @@ def test_captions_and_a_video_file_are_required(admin_client):
     assert response.status_code == 200
     assert "Zu einem Video gehören deutsche Untertitel (WebVTT-Datei)." in response.content.decode()
     response = admin_client.post(ADD, admin_data(captions=upload("dgs.vtt", VTT)))
-    assert "Ein Video in Gebärdensprache braucht eine eigene Videodatei (MP4 oder WebM)." in response.content.decode()
+    assert "Ein Video in Gebärdensprache braucht eine eigene Video-Datei." in response.content.decode()
     assert not SignLanguageVideo.objects.exists()
 
 

@@ -25,6 +25,7 @@ ACCEPTED_NAME = {
     "image": "bild.jpg",
     "video_mp4": "video.mp4",
     "video_webm": "video.webm",
+    "video_source": "video.mov",
     "captions": "untertitel.vtt",
     "document": "scan.pdf",
     "kit": "foto.jpg",

@@ -107,8 +107,8 @@ def test_explainer_without_a_video_is_refused():
     explainer = ExplainerVideo(title="Ohne Video", slug="ohne-video", teaser="Kurz")
     with pytest.raises(ValidationError) as error:
         explainer.full_clean()
-    assert error.value.message_dict["video_webm"] == [
-        "Ein Erklärvideo braucht ein Video: bitte eine WebM- oder MP4-Datei hochladen."
+    assert error.value.message_dict["video_source"] == [
+        "Ein Erklärvideo braucht ein Video: bitte eine Video-Datei hochladen."
     ]
 
 
