@@ -22,6 +22,16 @@ from shared.roles import is_central, kommune_ids
 from stories.models import Story
 
 HOME_PRESS_RELEASES = 3
+HOME_STORIES = 6
+
+
+def landing_stories(stories: list[Story]) -> tuple[Story | None, list[Story]]:
+    """The hero's story and the cards below it: the Titelgeschichte the central team chose, else
+    the newest story chosen for the landing page, so long as it has a picture; the hero is not
+    repeated among the cards."""
+    hero = next((story for story in stories if story.card_picture), None)
+    cards = [story for story in stories if story is not hero and story.featured]
+    return hero, cards[:HOME_STORIES]
 
 
 class HomeView(TemplateView):
@@ -31,7 +41,8 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["landing"] = LandingPage.objects.first()
         context["key_figures"] = list(KeyFigure.objects.published())
-        context["stories"] = list(Story.objects.published().featured().for_cards()[:6])
+        stories = list(Story.objects.published().for_landing_page().for_cards()[: HOME_STORIES + 1])
+        context["hero_story"], context["stories"] = landing_stories(stories)
         context["press_releases"] = list(PressRelease.objects.published()[:HOME_PRESS_RELEASES])
         return context
 
