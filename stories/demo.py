@@ -175,7 +175,7 @@ def _load_generated(count: int, kommunen: list[models.Model], topics: list[Topic
     """N more published stories for benchmarks, created in bulk; they share the demo photos."""
     pictures = list(
         Photo.objects.filter(story__slug__in=[demo.slug for demo in STORIES], position=0).values_list(
-            "image", "width", "height"
+            "image", "width", "height", "focal_x", "focal_y"
         )
     )
     existing = set(Story.objects.filter(slug__startswith="beispiel-").values_list("slug", flat=True))
@@ -206,6 +206,9 @@ def _load_generated(count: int, kommunen: list[models.Model], topics: list[Topic
             image=pictures[index % len(pictures)][0],
             width=pictures[index % len(pictures)][1],
             height=pictures[index % len(pictures)][2],
+            # The shared picture's focal point: its crops are named after it and exist already.
+            focal_x=pictures[index % len(pictures)][3],
+            focal_y=pictures[index % len(pictures)][4],
             alt_text="Gezeichnete Illustration (kein Foto): eine Person bei der Arbeit",
             caption="Beispielbild einer generierten Geschichte.",
             credit=CREDIT,
