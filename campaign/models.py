@@ -1,4 +1,5 @@
 import calendar
+import re
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -339,6 +340,10 @@ class LandingPage(Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("campaign:home")
+
+    def claim_parts(self) -> list[str]:
+        """The claim word by word ("Stark.", "Sozial.", "Vor Ort."), for the hero's motif."""
+        return [part.strip() for part in re.findall(r"[^.!]+[.!]?", self.claim) if part.strip()]
 
     def claim_words(self) -> list[tuple[str, str]]:
         return [

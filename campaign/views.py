@@ -17,16 +17,25 @@ from campaign.kommunen import group_by_land, matches, search_key
 from campaign.models import ContentPage, Kommune, Land, LandingPage, Location, PageKey, SignLanguageVideo
 from campaign.notifications import notify_barrier_report
 from press.models import KeyFigure, PressRelease
-from shared import placeholders
+from shared import placeholders, structured_data
 from shared.embed import embeddable
 from shared.platforms import PLATFORMS
-from shared import structured_data
 from shared.publication import can_preview
 from shared.roles import is_central, kommune_ids
 from stories.embed import EMBED_STORIES
 from stories.models import Story
 
 HOME_PRESS_RELEASES = 3
+HOME_STORIES = 6
+
+
+def landing_stories(stories: list[Story]) -> tuple[Story | None, list[Story]]:
+    """The hero's story and the cards below it: the Titelgeschichte the central team chose, else
+    the newest story chosen for the landing page, so long as it has a picture; the hero is not
+    repeated among the cards."""
+    hero = next((story for story in stories if story.card_picture), None)
+    cards = [story for story in stories if story is not hero and story.featured]
+    return hero, cards[:HOME_STORIES]
 
 
 class HomeView(TemplateView):
@@ -37,7 +46,8 @@ class HomeView(TemplateView):
         landing = LandingPage.objects.first()
         context["landing"] = placeholders.hide(landing) if landing else None
         context["key_figures"] = placeholders.hide_all(list(KeyFigure.objects.published()))
-        context["stories"] = list(Story.objects.published().featured().for_cards()[:6])
+        stories = list(Story.objects.published().for_landing_page().for_cards()[: HOME_STORIES + 1])
+        context["hero_story"], context["stories"] = landing_stories(stories)
         context["press_releases"] = list(PressRelease.objects.published()[:HOME_PRESS_RELEASES])
         return context
 
@@ -168,6 +178,8 @@ def kommune_embed(request: HttpRequest, slug: str) -> HttpResponse:
         "home_url": request.build_absolute_uri("/"),
     }
     return render(request, "campaign/kommune_embed.html", context)
+
+
 def jobcenter_organization(request: HttpRequest, kommune: Kommune, locations: list[Location]) -> dict:
     """The Jobcenter as a schema.org `GovernmentOrganization`, with what its page shows."""
     data = {

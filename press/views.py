@@ -19,8 +19,7 @@ from generated.views import serve
 from press import pdf as press_pdf
 from press.kit import item_entry, press_kit
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
-from shared import placeholders
-from shared import structured_data
+from shared import placeholders, structured_data
 from shared.publication import PreviewMixin
 from stories.embed import EMBED_STORIES, iframe_code, stories_snippet, story_snippet
 from stories.models import Story

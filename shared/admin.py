@@ -17,6 +17,8 @@ from shared.roles import in_own_kommunen, is_central, kommune_ids
 PREVIEW_WIDTH = 240
 # The admin's JavaScript fixes for widgets of Django and django-prose-editor (see the file).
 ADMIN_JS = "js/admin.js"
+# Setting an image's focal point by clicking its preview (the two number fields work without it).
+FOCAL_POINT_JS = "js/focal-point.js"
 
 
 class GuardedChangeList(ChangeList):
@@ -165,6 +167,8 @@ VIDEO_FIELDSETS = [
                 "transcript",
                 "poster",
                 "poster_preview",
+                "poster_focal_x",
+                "poster_focal_y",
                 "poster_alt",
             ],
             "description": _(
@@ -238,6 +242,29 @@ def preview(image_field, rendition, alt: str, width: int | None, height: int | N
     )
 
 
+def focal_preview(obj, source: str, alt: str):
+    """The preview of `obj.<source>` on which editors click the face to set the focal point.
+
+    static/js/focal-point.js writes the click into the two number fields (names ending in
+    `focal_x`/`focal_y` of the same form or inline row) and marks the point; without script the
+    fields are typed in. Cards and the landing page cut their picture around that point."""
+    image_field = getattr(obj, source) if obj is not None else None
+    width = getattr(obj, "width" if source == "image" else f"{source}_width", None) if obj is not None else None
+    height = getattr(obj, "height" if source == "image" else f"{source}_height", None) if obj is not None else None
+    rendition = getattr(obj, f"{source}_jpeg_480") if image_field else None
+    shown = preview(image_field, rendition, alt, width, height)
+    if not image_field or not width or not height or not image_field._committed:
+        return shown
+    prefix = "focal" if source == "image" else f"{source}_focal"
+    return format_html(
+        '<span class="focal-picker" data-focal-picker="{}">{}<span class="focal-picker__marker" hidden></span></span>'
+        '<span class="focal-picker__help">{}</span>',
+        prefix,
+        shown,
+        _("Klicken Sie in der Vorschau auf das Gesicht (oder das Wichtigste im Bild), um den Fokuspunkt zu setzen."),
+    )
+
+
 class VideoAdminMixin:
     readonly_fields = ["poster_preview", "processing"]
 
@@ -245,11 +272,12 @@ class VideoAdminMixin:
     def processing(self, obj):
         return processing_status(obj)
 
+    class Media:
+        js = [FOCAL_POINT_JS]
+
     @admin.display(description=_("Vorschau"))
     def poster_preview(self, obj):
-        return preview(
-            obj.poster, obj.poster_jpeg_480 if obj.poster else None, obj.poster_alt, obj.poster_width, obj.poster_height
-        )
+        return focal_preview(obj, "poster", obj.poster_alt if obj else "")
 
 
 THUMBNAIL_WIDTH = 80

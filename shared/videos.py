@@ -20,7 +20,14 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from shared.images import Picture, picture_for, store_clean_original
+from shared.images import (
+    FocalPointTracking,
+    Picture,
+    focal_field,
+    picture_for,
+    remember_focal,
+    store_clean_original,
+)
 from shared.media_access import SOURCE_FOLDER
 from shared.platforms import PLATFORMS, PlatformChoice
 from shared.publication import Status
@@ -175,6 +182,17 @@ class VideoMedia(models.Model):
         blank=True,
         help_text=_("Was auf dem Vorschaubild zu sehen ist, für Menschen, die es nicht sehen."),
     )
+    poster_focal_x = focal_field(
+        _("Fokuspunkt des Vorschaubilds waagerecht"),
+        _("0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken."),
+    )
+    poster_focal_y = focal_field(
+        _("Fokuspunkt des Vorschaubilds senkrecht"),
+        _(
+            "0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. "
+            "Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild."
+        ),
+    )
     external_platform = models.CharField(
         _("Externe Plattform"), max_length=20, choices=PlatformChoice.choices, blank=True
     )
@@ -202,11 +220,19 @@ class VideoMedia(models.Model):
         self.video_webm_size = stored_size(self.video_webm, self.video_webm_size)
         self.video_mp4_size = stored_size(self.video_mp4, self.video_mp4_size)
         queue = self._prepare_processing(stored)
+        focal = FocalPointTracking(self, "poster")
         super().save(*args, **kwargs)
+        focal.after_save()
         if queue:
             from shared.video_processing import enqueue
 
             enqueue(self)
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        remember_focal(instance, "poster")
+        return instance
 
     def _stored_values(self) -> dict:
         if self._state.adding or self.pk is None:
@@ -377,6 +403,11 @@ class VideoMedia(models.Model):
     @cached_property
     def poster_picture(self) -> Picture | None:
         return picture_for(self, "poster", self.poster_alt, self.poster_width, self.poster_height)
+
+    @cached_property
+    def poster_card_picture(self) -> Picture | None:
+        """The poster cut to the cards' shape around its focal point."""
+        return picture_for(self, "poster", self.poster_alt, self.poster_width, self.poster_height, crop=True)
 
     @property
     def platform(self):

@@ -18,7 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from consent.models import Consent, NameShown, Scope
 from editorial.admin import WorkflowAdmin, WorkflowForm
 from shared.admin import (
+    ADMIN_JS,
     FILE_FIELDS,
+    FOCAL_POINT_JS,
     VIDEO_FIELDSETS,
     KommuneFilter,
     KommuneScopedAdmin,
@@ -26,7 +28,7 @@ from shared.admin import (
     LandFilter,
     ModelAdmin,
     VideoAdminMixin,
-    preview,
+    focal_preview,
     thumbnail,
 )
 from shared.publication import PUBLICATION_FIELDS, Status
@@ -63,13 +65,15 @@ class PhotoInline(admin.StackedInline):
     formset = PhotoInlineFormSet
     formfield_overrides = FILE_FIELDS
     extra = 1
-    fields = ["image", "image_preview", "alt_text", "caption", "credit", "position"]
+    fields = ["image", "image_preview", "focal_x", "focal_y", "alt_text", "caption", "credit", "position"]
     readonly_fields = ["image_preview"]
+
+    class Media:
+        js = [FOCAL_POINT_JS]
 
     @admin.display(description=_("Vorschau"))
     def image_preview(self, photo: Photo):
-        rendition = photo.image_jpeg_480 if photo.image else None
-        return preview(photo.image, rendition, photo.alt_text, photo.width, photo.height)
+        return focal_preview(photo, "image", photo.alt_text if photo else "")
 
 
 class StoryForm(WorkflowForm):
@@ -127,10 +131,13 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
     formfield_overrides = {**FILE_FIELDS, models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     fieldsets = [
         (None, {"fields": ["kind", "name", "slug", "role", "quote", "teaser", "body", "kommune", "topics"]}),
-        (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "consent_state", "featured"]}),
+        (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "consent_state", "featured", "cover_story"]}),
         *VIDEO_FIELDSETS,
     ]
     form = StoryForm
+
+    class Media:
+        js = [ADMIN_JS, FOCAL_POINT_JS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("photos")
@@ -171,9 +178,9 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin):
         return thumbnail(story.cover_picture)
 
     def get_readonly_fields(self, request, obj=None):
-        # Which stories the landing page shows is the central team's choice.
+        # Which stories the landing page shows, and which one at its top, is the central team's choice.
         fields = [*super().get_readonly_fields(request, obj), "consent_state"]
-        return fields if is_central(request.user) else [*fields, "featured"]
+        return fields if is_central(request.user) else [*fields, "featured", "cover_story"]
 
 
 @admin.register(ExplainerVideo)

@@ -22,7 +22,7 @@ from editorial.workflow import record
 from shared.demo import store
 from shared.images import generate_renditions
 from shared.publication import Status
-from stories.demo_art import illustration, initials
+from stories.demo_art import Drawing, drawing
 from stories.demo_content import BUT_EXPLAINER, IN_WORK, STORIES, WITHDRAWN, DemoStory
 from stories.models import ExplainerVideo, Photo, Story, Topic
 
@@ -77,11 +77,14 @@ def _store_committed(folder: str, name: str) -> str:
     return _store(f"{folder}/{name}", (DEMO_MEDIA / folder / name).read_bytes())
 
 
-def _store_illustration(name: str, person: str, variant: int) -> str:
+def _store_illustration(name: str, demo: DemoStory, variant: int) -> tuple[str, Drawing]:
+    """The drawing of `demo`'s person at work, stored once (it is deterministic: same name, same
+    picture), with the face's place (the focal point) and its alternative text."""
+    art = drawing(demo.name, variant, demo.role)
     path = f"{STORAGE_DIR}/{name}"
-    if default_storage.exists(path):  # the drawing is deterministic: same name, same picture
-        return path
-    return _store(name, illustration(person, variant))
+    if default_storage.exists(path):
+        return path, art
+    return _store(name, art.jpeg), art
 
 
 def _attach_video(obj, slug: str) -> None:
@@ -115,21 +118,22 @@ def _load_story(demo: DemoStory, kommune: models.Model, topics: list[Topic], pub
     story.status = demo.status
     story.publish_from = publish_from
     story.featured = demo.featured
+    story.cover_story = demo.cover_story
     story.is_example = demo.example
     if demo.video:
         _attach_video(story, demo.video)
+        # The committed posters are title slides with the text on the left (demo_media/build.py):
+        # a focal point left of the middle keeps the text inside every crop.
+        story.poster_alt = f"Vorschaubild: Texttafel mit dem Namen {demo.name}"
+        story.poster_focal_x, story.poster_focal_y = 0.3, 0.4
     if demo.external:
         story.external_platform, story.external_video_id = demo.external
-        story.poster = _store_illustration(f"posters/{demo.slug}.jpg", demo.name, 9)
+        story.poster, art = _store_illustration(f"posters/{demo.slug}-at-work.jpg", demo, 9)
+        story.poster_alt = art.alt
+        story.poster_focal_x, story.poster_focal_y = art.focal
         story.transcript = (
             "[Für diese Demo gibt es kein echtes Video auf der Plattform; die Geschichte ist erfunden.]\n\n"
             f"{demo.name}: „{demo.quote}“"
-        )
-    if demo.video or demo.external:
-        story.poster_alt = (
-            f"Vorschaubild: Texttafel mit dem Namen {demo.name}"
-            if demo.video
-            else f"Illustration mit den Initialen {initials(demo.name)} auf farbigen Kreisen und Flächen"
         )
     story.save()
     story.topics.set(topics)
@@ -137,12 +141,13 @@ def _load_story(demo: DemoStory, kommune: models.Model, topics: list[Topic], pub
 
     for position in range(demo.photos):
         photo = Photo.objects.filter(story=story, position=position).first() or Photo(story=story, position=position)
-        photo.image = _store_illustration(f"photos/{demo.slug}-{position + 1}.jpg", demo.name, position)
-        photo.alt_text = f"Illustration mit den Initialen {initials(demo.name)} auf farbigen Kreisen und Flächen"
+        photo.image, art = _store_illustration(f"photos/{demo.slug}-at-work-{position + 1}.jpg", demo, position)
+        photo.alt_text = art.alt
+        photo.focal_x, photo.focal_y = art.focal
         photo.caption = (
-            f"Beispielbild zur Geschichte von {demo.name}: eine Illustration statt eines Fotos."
+            f"Beispielbild zur Geschichte von {demo.name}: eine gezeichnete Illustration statt eines Fotos."
             if position == 0
-            else f"Zweites Beispielbild zur Geschichte von {demo.name}."
+            else f"Zweites Beispielbild zur Geschichte von {demo.name}, ebenfalls gezeichnet."
         )
         photo.credit = CREDIT
         photo.save()
@@ -170,7 +175,7 @@ def _load_generated(count: int, kommunen: list[models.Model], topics: list[Topic
     """N more published stories for benchmarks, created in bulk; they share the demo photos."""
     pictures = list(
         Photo.objects.filter(story__slug__in=[demo.slug for demo in STORIES], position=0).values_list(
-            "image", "width", "height"
+            "image", "width", "height", "focal_x", "focal_y"
         )
     )
     existing = set(Story.objects.filter(slug__startswith="beispiel-").values_list("slug", flat=True))
@@ -201,7 +206,10 @@ def _load_generated(count: int, kommunen: list[models.Model], topics: list[Topic
             image=pictures[index % len(pictures)][0],
             width=pictures[index % len(pictures)][1],
             height=pictures[index % len(pictures)][2],
-            alt_text="Illustration aus farbigen Kreisen und Flächen mit Initialen",
+            # The shared picture's focal point: its crops are named after it and exist already.
+            focal_x=pictures[index % len(pictures)][3],
+            focal_y=pictures[index % len(pictures)][4],
+            alt_text="Gezeichnete Illustration (kein Foto): eine Person bei der Arbeit",
             caption="Beispielbild einer generierten Geschichte.",
             credit=CREDIT,
         )

@@ -25,6 +25,7 @@ class DemoStory:
     external: tuple[str, str] | None = None  # (platform, video ID)
     photos: int = 1
     featured: bool = False
+    cover_story: bool = False  # the Titelgeschichte at the top of the landing page (one)
     example: bool = True
     photo_notes: tuple[str, ...] = field(default=())
     status: str = "published"  # IN_WORK stories show the editorial workflow
@@ -124,6 +125,7 @@ EXAMPLES = (
         ),
         photos=2,
         featured=True,
+        cover_story=True,
     ),
     DemoStory(
         slug="mehmet-yildiz",

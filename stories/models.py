@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
 from consent.models import Scope, shown_with_consent
-from shared.images import Picture, add_renditions, picture_for, store_clean_original
+from shared.images import (
+    FocalPointTracking,
+    Picture,
+    add_renditions,
+    focal_field,
+    picture_for,
+    remember_focal,
+    store_clean_original,
+)
 from shared.publication import Publishable, PublishableQuerySet, Versioned, published_q
 from shared.richtext import RichTextField
 from shared.uploads import RandomName, gate, stored_size
@@ -70,6 +78,10 @@ class StoryQuerySet(PublishableQuerySet):
         """Stories chosen for the landing page."""
         return self.filter(featured=True)
 
+    def for_landing_page(self) -> "StoryQuerySet":
+        """The landing page's stories, the Titelgeschichte first (campaign/views.py picks the hero)."""
+        return self.filter(Q(featured=True) | Q(cover_story=True)).order_by("-cover_story", *Story._meta.ordering)
+
     def with_format(self, story_format: str) -> "StoryQuerySet":
         video = ~Q(video_webm="") | ~Q(video_mp4="") | (~Q(external_platform="") & ~Q(external_video_id=""))
         if story_format == Format.VIDEO:
@@ -113,6 +125,15 @@ class Story(VideoMedia, Publishable, Versioned):
     featured = models.BooleanField(
         _("Auf der Startseite zeigen"), default=False, help_text=_("Ausgewählte Geschichten für die Startseite.")
     )
+    cover_story = models.BooleanField(
+        _("Titelgeschichte"),
+        default=False,
+        help_text=_(
+            "Die Geschichte, die oben auf der Startseite neben dem Claim steht, mit Bild, Zitat, Name und "
+            "Kommune. Es gibt immer nur eine: Wer eine neue wählt, ersetzt die bisherige. Ohne Wahl steht dort "
+            "die neueste Geschichte, die auf der Startseite gezeigt wird."
+        ),
+    )
     is_example = models.BooleanField(
         _("Beispielinhalt"),
         default=False,
@@ -139,6 +160,15 @@ class Story(VideoMedia, Publishable, Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("stories:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.cover_story:
+            # One Titelgeschichte: choosing a new one replaces the old (saved one by one, so that
+            # their history and the page cache see the change).
+            for other in type(self).objects.filter(cover_story=True).exclude(pk=self.pk):
+                other.cover_story = False
+                other.save(update_fields=["cover_story"])
 
     @classmethod
     def public_q(cls, prefix: str = "", at=None) -> Q:
@@ -171,6 +201,14 @@ class Story(VideoMedia, Publishable, Versioned):
             return self.poster_picture
         return self.ordered_photos[0].picture if self.ordered_photos else None
 
+    @cached_property
+    def card_picture(self) -> Picture | None:
+        """cover_picture cut to the cards' and the hero's shape around its focal point, so that a
+        poster or photo fills the frame with the face in view."""
+        if self.has_video and self.poster_card_picture:
+            return self.poster_card_picture
+        return self.ordered_photos[0].card_picture if self.ordered_photos else None
+
 
 class PhotoQuerySet(models.QuerySet):
     def cleared_for_press(self) -> "PhotoQuerySet":
@@ -201,6 +239,17 @@ class Photo(models.Model):
     )
     caption = models.CharField(_("Bildunterschrift"), max_length=300)
     credit = models.CharField(_("Bildnachweis"), max_length=150, help_text=_("z. B. „Foto: Jobcenter Kreis Düren“"))
+    focal_x = focal_field(
+        _("Fokuspunkt waagerecht"),
+        _("0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken."),
+    )
+    focal_y = focal_field(
+        _("Fokuspunkt senkrecht"),
+        _(
+            "0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. "
+            "Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     file_size = models.PositiveBigIntegerField(_("Dateigröße in Byte"), default=0, editable=False)
 
@@ -220,14 +269,27 @@ class Photo(models.Model):
             self.file_size = self.image.size
         elif self.image and not self.file_size:
             self.file_size = stored_size(self.image)
+        focal = FocalPointTracking(self, "image")
         super().save(*args, **kwargs)
+        focal.after_save()
 
     def get_absolute_url(self) -> str:
         return self.story.get_absolute_url()
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        remember_focal(instance, "image")
+        return instance
+
     @cached_property
     def picture(self) -> Picture | None:
         return picture_for(self, "image", self.alt_text, self.width, self.height)
+
+    @cached_property
+    def card_picture(self) -> Picture | None:
+        """The photo cut to the cards' shape around its focal point (shared/images.py)."""
+        return picture_for(self, "image", self.alt_text, self.width, self.height, crop=True)
 
 
 class ExplainerVideo(VideoMedia, Publishable, Versioned):

@@ -179,6 +179,9 @@ def many_stories(count: int, *, kommunen=None, topics=None, photo_source=None) -
             image=photo_source.image.name,
             width=photo_source.width,
             height=photo_source.height,
+            # the same focal point too, so that the shared crops (named after it) exist
+            focal_x=photo_source.focal_x,
+            focal_y=photo_source.focal_y,
             alt_text="Ein blaues Rechteck",
             caption="Bildunterschrift",
             credit="Foto: Test",

@@ -91,6 +91,7 @@ def test_kommune_editor_writes_drafts_and_cannot_publish(dueren):
     form = dueren.get(STORIES + "add/").context["adminform"].form
     assert [value for value, _label in form.fields["status"].choices] == ["draft", "review"]
     assert "featured" not in form.fields  # the landing page's choice is the central team's
+    assert "cover_story" not in form.fields  # and so is its Titelgeschichte
     response = dueren.post(STORIES + "add/", story_form(status="published"))
     assert response.status_code == 200
     assert "status" in response.context["adminform"].form.errors

@@ -4,7 +4,9 @@
  *   (without JavaScript a plain link leads to the platform);
  * - the gallery: filters and page links update the results in place, with a real URL in
  *   the address bar (without JavaScript the same URLs load as whole pages);
- * - share links: a "Link kopieren" button.
+ * - share links: a "Link kopieren" button;
+ * - the gallery's filters: behind one button (<details>) on phones; on wide screens, where they
+ *   stand beside the results, this opens them (without JavaScript the button opens them).
  * Texts shown to visitors come from the templates (data-* attributes), translated there.
  */
 (function () {
@@ -64,6 +66,15 @@
     });
   }
 
+  var WIDE = window.matchMedia ? window.matchMedia("(min-width: 62em)") : null;
+
+  function openFiltersOnWideScreens(keepOpen) {
+    var box = document.querySelector("[data-stories-filter-box]");
+    if (box && ((WIDE && WIDE.matches) || keepOpen)) {
+      box.open = true;
+    }
+  }
+
   function initGallery() {
     var gallery = document.querySelector("[data-stories-gallery]");
     var form = gallery && gallery.querySelector("[data-stories-filter]");
@@ -86,12 +97,15 @@
             window.location.assign(url);
             return;
           }
+          var box = gallery.querySelector("[data-stories-filter-box]");
+          var wasOpen = Boolean(box && box.open);
           gallery.replaceChildren.apply(
             gallery,
             Array.prototype.map.call(fresh.childNodes, function (node) {
               return document.importNode(node, true);
             })
           );
+          openFiltersOnWideScreens(wasOpen);
           document.title = doc.title;
           if (push) {
             window.history.pushState({ storiesGallery: true }, "", url);
@@ -147,5 +161,6 @@
 
   initFacades();
   initCopyButtons();
+  openFiltersOnWideScreens(false);
   initGallery();
 })();

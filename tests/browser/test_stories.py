@@ -97,6 +97,8 @@ def test_filters_and_pages_work_without_javascript(site):
     page = site.page
     site.open("/geschichten/")
     assert page.locator("[data-stories-facade-button]").count() == 0
+    assert not page.locator("#id_land").is_visible()  # behind the "Geschichten filtern" button (<details>)
+    page.click(".stories-filter-box__toggle")
     page.select_option("#id_land", "baden-wuerttemberg")
     page.select_option("#id_thema", "gesundheit")
     page.click("button[type=submit]")

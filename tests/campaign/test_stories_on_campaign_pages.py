@@ -56,3 +56,46 @@ def test_kommune_page_query_budget_does_not_grow_with_the_stories(client):
     few = count_queries(client, "/jobcenter/kreis-dueren/")
     stories_with_photos(8, kommune=kommune("kreis-dueren"))
     assert count_queries(client, "/jobcenter/kreis-dueren/") == few <= 4  # the Kommune, locations, stories, photos
+
+
+def hero_of(html: str) -> str:
+    start = html.index('<section class="campaign-hero')
+    return html[start : html.index("</section>", start)]
+
+
+def test_the_hero_carries_the_titelgeschichte_with_quote_name_and_kommune(client):
+    newer, chosen = stories_with_photos(2, featured=True)
+    chosen.cover_story = True
+    chosen.featured = False  # the Titelgeschichte need not be among the cards
+    chosen.save()
+    html = client.get("/").content.decode()
+
+    hero = hero_of(html)
+    assert chosen.get_absolute_url() in hero
+    assert f"„{chosen.quote}“" in hero
+    assert chosen.kommune.name in hero
+    assert 'fetchpriority="high"' in hero and "/CACHE/images/" in hero
+    assert newer.get_absolute_url() not in hero
+    assert html.count(f'href="{chosen.get_absolute_url()}"') == 1  # not repeated among the cards
+    words = ['<span class="campaign-word">Stark.</span>', '<span class="campaign-word">Sozial.</span>']
+    assert all(word in hero for word in [*words, '<span class="campaign-word">Vor Ort.</span>'])
+
+
+def test_without_a_titelgeschichte_the_newest_featured_story_with_a_picture_is_the_hero(client):
+    StoryFactory(slug="ohne-bild", featured=True)  # no picture: cannot carry the hero
+    older, newest = stories_with_photos(2, featured=True)
+    older.publish_from = newest.publish_from.replace(year=newest.publish_from.year - 1)
+    older.save()
+    hero = hero_of(client.get("/").content.decode())
+    assert newest.get_absolute_url() in hero
+    assert "/geschichten/ohne-bild/" not in hero
+
+
+def test_a_titelgeschichte_that_is_not_public_is_not_shown(client):
+    (shown,) = stories_with_photos(1, featured=True)
+    (hidden,) = stories_with_photos(1, status=Status.DRAFT)
+    hidden.cover_story = True
+    hidden.save()
+    hero = hero_of(client.get("/").content.decode())
+    assert shown.get_absolute_url() in hero
+    assert hidden.get_absolute_url() not in hero
