@@ -95,35 +95,103 @@ def test_pages_of_both_languages_are_cached_apart(client):
     assert "Skip to content" in again.content.decode()
 
 
-def public_msgids() -> dict[str, str]:
-    """msgid -> msgstr of the English catalogue for every string that a public template uses
-    (not the admin's, the sign-in pages' or the PDFs')."""
+PUBLIC_TEMPLATE_SKIP = ("admin/", "accounts/", "simple_history/")
+GETTEXT_CALL = re.compile(r"\b(gettext|ngettext|pgettext|npgettext)\(((?:u'(?:[^'\\]|\\.)*'(?:, )?)+)")
+LITERAL = re.compile(r"u'(?:[^'\\]|\\.)*'")
+
+
+def is_public_template(ref: str) -> bool:
+    return (
+        ref.startswith("templates/")
+        and not ref.removeprefix("templates/").startswith(PUBLIC_TEMPLATE_SKIP)
+        and "_pdf" not in ref
+    )
+
+
+def english_catalogue() -> dict[str, tuple[str, list[str]]]:
+    """Every entry of the English .po: key (msgctxt\\x04msgid, as in a .mo) -> (references,
+    translations). A fuzzy translation counts as none: it is not compiled."""
     entries = {}
     for block in re.split(r"\n\s*\n", EN_PO.read_text(encoding="utf-8")):
-        refs = " ".join(line[2:] for line in block.splitlines() if line.startswith("#:")).split()
-        if not any(
-            ref.startswith("templates/")
-            and not ref.startswith(("templates/admin/", "templates/accounts/", "templates/simple_history/"))
-            and "_pdf" not in ref
-            for ref in refs
-        ):
-            continue
+        lines = block.splitlines()
+        refs = " ".join(line[2:] for line in lines if line.startswith("#:")).split()
+        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
         fields, key = {}, None
-        for line in block.splitlines():
-            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[0\])?)\s+(".*")$', line)
+        for line in lines:
+            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*")$', line)
             if match:
-                key = match.group(1).replace("[0]", "")
+                key = match.group(1)
                 fields[key] = ast.literal_eval(match.group(2))
             elif line.startswith('"') and key:
                 fields[key] += ast.literal_eval(line)
-        entries[fields["msgid"]] = fields.get("msgstr", "")
+        if not fields.get("msgid"):
+            continue
+        msgstrs = [value for name, value in fields.items() if name.startswith("msgstr")]
+        if fuzzy:
+            msgstrs = [""] * len(msgstrs)
+        context = fields.get("msgctxt")
+        entries[f"{context}\x04{fields['msgid']}" if context is not None else fields["msgid"]] = (refs, msgstrs)
     return entries
+
+
+def public_msgids() -> dict[str, str]:
+    """msgid -> msgstr (empty when missing or fuzzy; the first empty one of a plural) of the English
+    catalogue for every string that a public template uses (not the admin's, the sign-in pages'
+    or the PDFs')."""
+    return {
+        msgid: next((msgstr for msgstr in msgstrs if not msgstr), msgstrs[0] if msgstrs else "")
+        for msgid, (refs, msgstrs) in english_catalogue().items()
+        if any(is_public_template(ref) for ref in refs)
+    }
+
+
+def template_msgids(source: str) -> set[str]:
+    """The msgids (with msgctxt\\x04 like the catalogue keys) of {% translate %} and
+    {% blocktranslate %} in a template, found the way makemessages finds them (templatize)."""
+    from django.utils.translation.template import templatize
+
+    found = set()
+    for function, arguments in GETTEXT_CALL.findall(templatize(source)):
+        strings = [ast.literal_eval(literal) for literal in LITERAL.findall(arguments)]
+        if function in ("pgettext", "npgettext"):
+            found.add(f"{strings[0]}\x04{strings[1]}")
+        else:
+            found.add(strings[0])
+    return found
+
+
+def test_template_msgids_finds_translate_and_blocktranslate():
+    source = (
+        '{% load i18n %}{% translate "Menü" %}{% translate \'Suche\' context "Knopf" %}'
+        "{% blocktranslate trimmed with name=x %}Hallo\n {{ name }}{% endblocktranslate %}"
+        "{% blocktranslate count counter=n %}{{ counter }} Geschichte{% plural %}{{ counter }} "
+        "Geschichten{% endblocktranslate %}"
+    )
+    assert template_msgids(source) == {"Menü", "Knopf\x04Suche", "Hallo %(name)s", "%(counter)s Geschichte"}
 
 
 def test_every_string_of_the_public_templates_has_an_english_translation():
     entries = public_msgids()
     assert len(entries) > 150
     untranslated = [msgid for msgid, msgstr in entries.items() if not msgstr]
+    assert not untranslated, untranslated
+
+
+def test_no_string_of_a_public_template_is_missing_from_the_english_catalogue():
+    """Catches a new {% translate %} before `make messages` has put it into the .po."""
+    catalogue = english_catalogue()
+    templates = Path(settings.BASE_DIR) / "templates"
+    missing, untranslated = [], []
+    for path in sorted(templates.rglob("*.html")):
+        relative = path.relative_to(settings.BASE_DIR).as_posix()
+        if not is_public_template(relative):
+            continue
+        for msgid in template_msgids(path.read_text(encoding="utf-8")):
+            if msgid not in catalogue:
+                missing.append((relative, msgid))
+            elif not all(catalogue[msgid][1]):
+                untranslated.append((relative, msgid))
+    assert not missing, f"not in locale/en/LC_MESSAGES/django.po, run `make messages`: {missing}"
     assert not untranslated, untranslated
 
 
