@@ -8,6 +8,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from editorial.admin import WorkflowAdmin
 from press.models import KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
@@ -20,7 +21,7 @@ PREVIEW_WIDTH = 240
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(WorkflowAdmin):
+class PressReleaseAdmin(TranslationAdmin, WorkflowAdmin):
     list_display = ["number", "title", "date", "issuers", "is_joint", "status", "publish_from"]
     list_display_links = ["number", "title"]
     list_filter = ["status", "is_joint"]
