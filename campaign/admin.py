@@ -83,7 +83,7 @@ class LocationInline(admin.StackedInline):
 
 
 @admin.register(Kommune)
-class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, TranslationAdmin, WorkflowAdmin):
+class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, WorkflowAdmin, TranslationAdmin):
     """The central team sees all 104; a Kommune editor only their own Jobcenter page(s).
     The central team also imports the contact data of many Kommunen at once from a CSV table."""
 
@@ -190,7 +190,7 @@ class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, TranslationAdmin,
 
 
 @admin.register(LandingPage)
-class LandingPageAdmin(TranslationAdmin, HistoryAdmin):
+class LandingPageAdmin(HistoryAdmin, TranslationAdmin):
     """One row of texts: the list goes straight to it; nobody adds or deletes the landing page."""
 
     fieldsets = [
@@ -234,7 +234,7 @@ class LandingPageAdmin(TranslationAdmin, HistoryAdmin):
 
 
 @admin.register(ContentPage)
-class ContentPageAdmin(TranslationAdmin, HistoryAdmin):
+class ContentPageAdmin(HistoryAdmin, TranslationAdmin):
     """The five pages are fixed (each has its own address); editors change their texts."""
 
     list_display = ["title", "key", "status", "last_reviewed", "updated_at"]

@@ -64,7 +64,7 @@ class InlineWidgetsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PreamblePointInline(InlineWidgetsMixin, TranslationTabularInline, LabelledTabularInline):
+class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
     model = PreamblePoint
     formset = PositionedFormSet
     fields = ["position", "text"]
@@ -72,7 +72,7 @@ class PreamblePointInline(InlineWidgetsMixin, TranslationTabularInline, Labelled
     view_on_site = False
 
 
-class ChapterInline(InlineWidgetsMixin, TranslationTabularInline, LabelledTabularInline):
+class ChapterInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
     """The Leitbild's structure at a glance: order and titles; texts and commitments are
     edited on each chapter's own page (link "Ändern")."""
 
@@ -92,7 +92,7 @@ class ChapterInline(InlineWidgetsMixin, TranslationTabularInline, LabelledTabula
 
 
 @admin.register(Leitbild)
-class LeitbildAdmin(TranslationAdmin, HistoryAdmin):
+class LeitbildAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "edition", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "edition", "publishers", "description"]}),
@@ -117,7 +117,7 @@ class LeitbildAdmin(TranslationAdmin, HistoryAdmin):
         return super().changelist_view(request, extra_context)
 
 
-class CommitmentInline(InlineWidgetsMixin, TranslationTabularInline, LabelledTabularInline):
+class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
     model = Commitment
     formset = PositionedFormSet
     fields = ["position", "text"]
@@ -127,7 +127,7 @@ class CommitmentInline(InlineWidgetsMixin, TranslationTabularInline, LabelledTab
 
 
 @admin.register(Chapter)
-class ChapterAdmin(TranslationAdmin, HistoryAdmin):
+class ChapterAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "position", "kind", "commitment_count", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["title", "intro", "commitments__text"]

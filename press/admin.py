@@ -21,7 +21,7 @@ PREVIEW_WIDTH = 240
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(TranslationAdmin, WorkflowAdmin):
+class PressReleaseAdmin(WorkflowAdmin, TranslationAdmin):
     list_display = ["number", "title", "date", "issuers", "is_joint", "status", "publish_from"]
     list_display_links = ["number", "title"]
     list_filter = ["status", "is_joint"]

@@ -116,7 +116,7 @@ class FormatFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, TranslationAdmin, WorkflowAdmin):
+class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, TranslationAdmin):
     list_display = ["picture", "name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
     list_display_links = ["name"]
     list_filter = ["status", FormatFilter, "kind", KommuneFilter, LandFilter, "topics", "featured", "is_example"]
@@ -178,7 +178,7 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, TranslationAdmin, Workflow
 
 
 @admin.register(ExplainerVideo)
-class ExplainerVideoAdmin(VideoAdminMixin, TranslationAdmin, WorkflowAdmin):
+class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin, TranslationAdmin):
     list_display = ["picture", "title", "status", "publish_from", "position", "is_example"]
     list_display_links = ["title"]
     list_filter = ["status", "is_example"]
