@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from campaign.forms import KommuneImportForm
 from campaign.kommune_import import column_labels, import_csv, template_csv
@@ -92,7 +93,7 @@ class LocationInline(admin.StackedInline):
 
 
 @admin.register(Kommune)
-class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, WorkflowAdmin):
+class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, WorkflowAdmin, TranslationAdmin):
     """The central team sees all 104; a Kommune editor only their own Jobcenter page(s).
     The central team also imports the contact data of many Kommunen at once from a CSV table."""
 
@@ -199,7 +200,7 @@ class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, WorkflowAdmin):
 
 
 @admin.register(LandingPage)
-class LandingPageAdmin(HistoryAdmin):
+class LandingPageAdmin(HistoryAdmin, TranslationAdmin):
     """One row of texts: the list goes straight to it; nobody adds or deletes the landing page."""
 
     fieldsets = [
@@ -257,7 +258,7 @@ class EasyLanguageSectionInline(admin.StackedInline):
 
 
 @admin.register(ContentPage)
-class ContentPageAdmin(HistoryAdmin):
+class ContentPageAdmin(HistoryAdmin, TranslationAdmin):
     """The five pages are fixed (each has its own address); editors change their texts. The
     Leichte-Sprache page has parts with pictures besides."""
 

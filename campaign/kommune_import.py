@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from campaign.models import Kommune
+from shared.translation import translation_copies
 
 KEY_COLUMNS = ["slug", "name"]
 FIELD_COLUMNS = [
@@ -174,7 +175,7 @@ def check_csv(text: str) -> ImportResult:
                 setattr(kommune, name, value)
                 changed.append(name)
         try:
-            kommune.full_clean(validate_unique=False)
+            kommune.full_clean(validate_unique=False, exclude=translation_copies(Kommune))
         except ValidationError as error:
             result.errors.extend(f"{prefix}: {message}" for message in _messages(error))
             continue

@@ -546,10 +546,7 @@ class BarrierReport(models.Model):
 
 # Revisions with diff and restore (editorial.admin.HistoryAdmin). Locations have a history too,
 # so that the Jobcenter page can show the locations of its last approved revision.
-register(Kommune, excluded_fields=["version"])
-register(Location)
-register(LandingPage, excluded_fields=["version"])
-register(ContentPage, excluded_fields=["version"])
+register(Location)  # Kommune, LandingPage, ContentPage: campaign/translation.py
 
 
 class ReportThrottle(models.Model):

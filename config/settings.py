@@ -50,6 +50,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Django's admin with the site's own AdminSite (login defence, second factor): accounts/sites.py.
+    # Before the admin: django-modeltranslation adds <field>_de/<field>_en to the models in each app's translation.py.
+    "modeltranslation",
     "accounts.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -262,6 +264,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Content translation (django-modeltranslation, each app's translation.py): German is the content
+# language and required; English is optional and falls back to German (marked lang="de" by lang_of).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
+MODELTRANSLATION_LANGUAGES = ("de", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("de",)}
 
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

@@ -159,7 +159,7 @@ class HistoryAdmin(ChangeListGuard, SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None and is_restore(request):
             self.keep_current_state(obj)
-        return super().get_form(request, obj, change, **kwargs)
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def keep_current_state(self, obj) -> None:
         """Restoring an old revision brings back its content; the publication state stays as it

@@ -13,6 +13,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from editorial.admin import HistoryAdmin
 from leitbild.models import Chapter, Commitment, Leitbild, PreamblePoint
@@ -57,12 +58,13 @@ class InlineWidgetsMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "position":
             kwargs["widget"] = forms.NumberInput(attrs={"class": "vSmallField", "min": 0})
-        if db_field.name == "text":
+        # The German and English copies (text_de, text_en) of a translated field, too.
+        if getattr(db_field, "translated_field", db_field).name == "text":
             kwargs["widget"] = forms.Textarea(attrs={"rows": self.text_rows, "cols": 90})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline):
+class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
     model = PreamblePoint
     formset = PositionedFormSet
     fields = ["position", "text"]
@@ -70,7 +72,7 @@ class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline):
     view_on_site = False
 
 
-class ChapterInline(InlineWidgetsMixin, LabelledTabularInline):
+class ChapterInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
     """The Leitbild's structure at a glance: order and titles; texts and commitments are
     edited on each chapter's own page (link "Ändern")."""
 
@@ -90,7 +92,7 @@ class ChapterInline(InlineWidgetsMixin, LabelledTabularInline):
 
 
 @admin.register(Leitbild)
-class LeitbildAdmin(HistoryAdmin):
+class LeitbildAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "edition", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "edition", "publishers", "description"]}),
@@ -115,7 +117,7 @@ class LeitbildAdmin(HistoryAdmin):
         return super().changelist_view(request, extra_context)
 
 
-class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline):
+class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
     model = Commitment
     formset = PositionedFormSet
     fields = ["position", "text"]
@@ -125,7 +127,7 @@ class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline):
 
 
 @admin.register(Chapter)
-class ChapterAdmin(HistoryAdmin):
+class ChapterAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ["title", "position", "kind", "commitment_count", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["title", "intro", "commitments__text"]

@@ -14,7 +14,6 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history import register
 
 from shared.publication import Versioned
 
@@ -243,6 +242,4 @@ class Commitment(models.Model):
         return self.chapter.get_absolute_url()
 
 
-# Revisions with diff and restore in the admin (editorial.admin.HistoryAdmin).
-register(Leitbild, excluded_fields=["version"])
-register(Chapter, excluded_fields=["version"])
+# Revisions (simple-history): registered in leitbild/translation.py, after the translation fields.

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from editorial import dashboard
 from editorial.admin import WorkflowAdmin
@@ -24,7 +25,7 @@ PREVIEW_WIDTH = 240
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(WorkflowAdmin):
+class PressReleaseAdmin(WorkflowAdmin, TranslationAdmin):
     list_display = ["number", "title", "date", "issuers", "is_joint", "status", "publish_from"]
     list_display_links = ["number", "title"]
     list_filter = ["status", "is_joint"]

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
-from simple_history import register
 
 from shared import uploads
 from shared.images import Picture, add_renditions, picture_for, store_clean_original
@@ -534,5 +533,4 @@ class KeyFigure(Publishable):
         return day is not None and day < limit
 
 
-# Revisions with diff and restore in the admin (editorial.admin.HistoryAdmin).
-register(PressRelease, excluded_fields=["version"])
+# Revisions (simple-history): registered in press/translation.py, after the translation fields.

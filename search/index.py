@@ -22,9 +22,11 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import DEFAULT_DB_ALIAS, connections, models, router
 from django.db.models import Value
+from django.utils import translation
 from django.utils.text import Truncator
 
 from search import stemming
@@ -115,7 +117,10 @@ def fill_vectors(saved: list[SearchEntry], using: str = DEFAULT_DB_ALIAS) -> Non
 
 
 def entries(searchable: Searchable, queryset) -> list[SearchEntry]:
-    return [as_entry(searchable, document) for document in searchable.documents(queryset)]
+    # The index is German (config="german"): translated fields give their German text, whatever
+    # language the saving request or command has.
+    with translation.override(settings.LANGUAGE_CODE):
+        return [as_entry(searchable, document) for document in searchable.documents(queryset)]
 
 
 # --- Keeping the index current -----------------------------------------------------------

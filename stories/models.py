@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history import register
 
 from consent.models import Scope, shown_with_consent
 from shared.images import (
@@ -331,7 +330,4 @@ add_renditions(Story, "poster")
 add_renditions(ExplainerVideo, "poster")
 
 
-# Revisions with diff and restore in the admin (editorial.admin.HistoryAdmin). The version
-# counter is left out: it changes on every save and is no content.
-register(Story, excluded_fields=["version", *PROCESSING_FIELDS], m2m_fields=["topics"])
-register(ExplainerVideo, excluded_fields=["version", *PROCESSING_FIELDS])
+# Revisions (simple-history): registered in stories/translation.py, after the translation fields.

@@ -79,3 +79,12 @@ def story_change_data(client: Client, story, **changes) -> dict:
     data = admin_form_data(form, exclude=["topics", *STORY_FILE_FIELDS], **changes)
     data.update({"photos-TOTAL_FORMS": "0", "photos-INITIAL_FORMS": "0"})
     return data
+
+
+def in_german(data: dict, *models) -> dict:
+    """POST data with the German copy of each translated field (django-modeltranslation): the admin
+    form calls „Zitat [de]“ `quote_de`, and inline rows `<prefix>-<n>-text_de`."""
+    from modeltranslation.translator import translator
+
+    names = set().union(*(translator.get_options_for_model(model).fields for model in models))
+    return {(f"{key}_de" if key.rpartition("-")[2] in names else key): value for key, value in data.items()}

@@ -91,8 +91,11 @@ def test_central_pages_pass_axe_and_their_widgets_speak_german(site):
 
     today = page.locator(".datetimeshortcuts a", has_text="Heute").first
     assert today.get_attribute("aria-label").startswith("Heute (")
-    assert page.locator('.prose-menubar button[data-name="bold"]').get_attribute("title") == "Fett"
-    assert page.get_by_role("textbox", name="Text:", exact=True).count() == 1  # the rich-text area
+    # Two rich-text areas: the German text and its English copy (content translation).
+    bold = page.locator('.prose-menubar button[data-name="bold"]')
+    assert bold.count() == 2 and {bold.nth(i).get_attribute("title") for i in range(2)} == {"Fett"}
+    assert page.get_by_role("textbox", name="Text [de]:", exact=True).count() == 1
+    assert page.get_by_role("textbox", name="Text [en]:", exact=True).count() == 1
 
 
 def test_kommune_editor_pages_pass_axe(site):

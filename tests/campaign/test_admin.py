@@ -55,8 +55,8 @@ def test_fixed_content_cannot_be_deleted_or_added(admin_client):
 def test_editors_edit_landing_texts_in_the_admin(admin_client, client):
     landing = LandingPage.objects.get()
     form = admin_client.get(f"/admin/campaign/landingpage/{landing.pk}/change/").context["adminform"].form
-    data = {name: value for name, value in form.initial.items() if name in form.fields}
-    data["social_text"] = "Menschen im Mittelpunkt."
+    data = {name: value for name, value in form.initial.items() if name in form.fields and value is not None}
+    data["social_text_de"] = "Menschen im Mittelpunkt."
     response = admin_client.post(f"/admin/campaign/landingpage/{landing.pk}/change/", data)
     assert response.status_code == 302
     assert "Menschen im Mittelpunkt." in client.get("/").content.decode()

@@ -86,10 +86,11 @@ def test_rich_text_is_sanitized_when_editors_save(admin_client):
     response = admin_client.post(
         f"/admin/campaign/contentpage/{page.pk}/change/",
         {
-            "title": "Impressum",
-            "intro": "",
-            "body": '<p onclick="alert(1)">Hallo <script>alert(1)</script><a href="javascript:alert(1)">x</a></p>'
+            "title_de": "Impressum",
+            "intro_de": "",
+            "body_de": '<p onclick="alert(1)">Hallo <script>alert(1)</script><a href="javascript:alert(1)">x</a></p>'
             '<iframe src="https://example.org"></iframe>',
+            "body_en": "<p>Hello <script>alert(1)</script></p>",
             "last_reviewed": "01.12.2026",
             "status": "published",
             "loaded_version": page.version,
@@ -100,6 +101,7 @@ def test_rich_text_is_sanitized_when_editors_save(admin_client):
     assert "Hallo" in page.body
     for bad in ["<script", "onclick", "javascript:", "<iframe"]:
         assert bad not in page.body
+    assert "Hello" in page.body_en and "<script" not in page.body_en  # the English copy, too
     assert page.last_reviewed.isoformat() == "2026-12-01"
 
 

@@ -31,8 +31,8 @@ def test_history_shows_who_changed_which_field_and_restores_an_old_revision(duer
     first = story.history.order_by("history_date").first()
     revision_url = f"{STORIES}{story.pk}/history/{first.history_id}/"
     form = dueren.get(revision_url).context["adminform"].form
-    assert form.initial["quote"] == old_quote
-    data = change(story, quote=form.initial["quote"])
+    assert form.initial["quote_de"] == old_quote
+    data = change(story, quote=form.initial["quote_de"])
     data["_save"] = "1"
     response = dueren.post(revision_url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -97,7 +97,7 @@ def test_leitbild_chapters_have_history_and_concurrency_too(admin_client):
     }
     stale = dict(data)
     Chapter.objects.filter(pk=chapter.pk).update(version=chapter.version + 1)
-    response = admin_client.post(url, {**stale, "title": "Überschrieben?"})
+    response = admin_client.post(url, {**stale, "title_de": "Überschrieben?"})
     assert response.status_code == 200 and "Nicht gespeichert" in response.content.decode()
     chapter.refresh_from_db()
     assert chapter.title != "Überschrieben?"

@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from leitbild.models import Chapter, Commitment, Leitbild, PreamblePoint
 from tests.leitbild.source import pdf_text
+from tests.helpers import in_german
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def chapter_form(item: Chapter, rows: list[dict], **changes) -> dict:
         data[prefix + "text"] = row.get("text", "")
         if row.get("DELETE"):
             data[prefix + "DELETE"] = "on"
-    return data
+    return in_german(data, Chapter, Commitment)
 
 
 def existing_rows(item: Chapter) -> list[dict]:
@@ -162,7 +163,7 @@ def test_unlocked_structure_allows_adding_a_chapter(admin_client, client):
         "commitments-0-position": "",
         "commitments-0-text": "voneinander lernen.",
     }
-    response = admin_client.post("/admin/leitbild/chapter/add/", data)
+    response = admin_client.post("/admin/leitbild/chapter/add/", in_german(data, Chapter, Commitment))
     assert response.status_code == 302
     new = Chapter.objects.get(slug="gemeinsam-lernen")
     assert new.leitbild == Leitbild.objects.get()
@@ -224,7 +225,9 @@ def test_editing_the_leitbild_texts_and_preamble_points(admin_client, client):
         }
     # Swap chapters 1 and 2.
     data["chapters-0-position"], data["chapters-1-position"] = chapters[1].position, chapters[0].position
-    response = admin_client.post(f"/admin/leitbild/leitbild/{leitbild.pk}/change/", data)
+    response = admin_client.post(
+        f"/admin/leitbild/leitbild/{leitbild.pk}/change/", in_german(data, Leitbild, PreamblePoint, Chapter)
+    )
     assert response.status_code == 302, response.context["errors"] if response.context else response
 
     assert PreamblePoint.objects.last().text == "arbeiten eng mit den Ländern zusammen."

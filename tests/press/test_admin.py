@@ -12,6 +12,7 @@ from press.models import USAGE_TERMS, PressContact, PressKitItem, PressRelease
 from shared.uploads import svg_problem
 from stories.models import Photo
 from tests.factories import LOGO_SVG, PressKitItemFactory, PressReleaseFactory, StoryFactory, give_consent, image_file
+from tests.helpers import in_german
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,7 @@ def release_data(**changes) -> dict:
         "status": "published",
     }
     data.update(changes)
+    data = in_german(data, PressRelease)
     return {key: value for key, value in data.items() if value is not None}
 
 
@@ -277,8 +279,8 @@ def test_landing_page_admin_edits_the_press_heading(admin_client):
 
     landing = LandingPage.objects.get()
     html = admin_client.get(f"/admin/campaign/landingpage/{landing.pk}/change/").content.decode()
-    assert 'name="press_heading"' in html and 'name="press_link_text"' in html
-    assert 'name="stories_heading"' in html
+    assert 'name="press_heading_de"' in html and 'name="press_link_text_de"' in html
+    assert 'name="stories_heading_de"' in html
 
 
 def test_a_publication_window_that_ends_before_it_begins_is_refused_in_german(admin_client):

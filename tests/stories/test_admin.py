@@ -10,7 +10,7 @@ from shared.images import rendition_paths
 from shared.publication import Status
 from stories.models import Photo, Story
 from tests.factories import PhotoFactory, StoryFactory, demo_media_file, give_consent, image_file, kommune
-from tests.helpers import story_change_data
+from tests.helpers import in_german, story_change_data
 from tests.stories.test_images import camera_exif
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def story_form(photo: dict | None = None, **fields) -> dict:
     for key, value in (photo or {}).items():
         data[f"photos-0-{key}"] = value
     data.update(fields)
-    return data
+    return in_german(data, Story)
 
 
 def errors_of(response) -> str:
