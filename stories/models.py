@@ -23,7 +23,7 @@ from shared.publication import Publishable, PublishableQuerySet, Versioned, publ
 from shared.richtext import RichTextField
 from shared.uploads import RandomName, gate, stored_size
 from shared.validation import errors_from
-from shared.videos import PROCESSING_FIELDS, VideoMedia
+from shared.videos import VideoMedia
 
 
 class Format(models.TextChoices):

@@ -126,7 +126,7 @@ def test_kit_downloads_arrive_with_their_credit_shown_beside_them(site, title, f
 
 def test_feeds_are_announced_to_the_browser(site):
     site.open("/presse/")
-    feeds = site.page.locator("head link[rel=alternate]")
+    feeds = site.page.locator("head link[rel=alternate][type]")  # not the hreflang links
     expect(feeds).to_have_count(4)
     hrefs = [feeds.nth(index).get_attribute("href") for index in range(4)]
     assert hrefs == ["/presse/feed/", "/presse/feed/atom/", "/geschichten/feed/", "/geschichten/feed/atom/"]

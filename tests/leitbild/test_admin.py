@@ -6,8 +6,8 @@ import pytest
 from pypdf import PdfReader
 
 from leitbild.models import Chapter, Commitment, Leitbild, PreamblePoint
-from tests.leitbild.source import pdf_text
 from tests.helpers import in_german
+from tests.leitbild.source import pdf_text
 
 pytestmark = pytest.mark.django_db
 

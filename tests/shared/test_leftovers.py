@@ -36,7 +36,7 @@ def test_deleting_a_photo_removes_its_file_and_every_rendition(settings, django_
     photo = PhotoFactory(story=keep.story)
     added = files_in(settings.MEDIA_ROOT) - before
     assert photo.image.name in added and any(name.startswith("CACHE/images/") for name in added)
-    assert len(added) == 10  # the original and 9 renditions
+    assert len(added) == 19  # the original, 9 whole renditions and 9 crops around the focal point
     with django_capture_on_commit_callbacks(execute=True):
         photo.delete()
     assert files_in(settings.MEDIA_ROOT) == before
@@ -47,7 +47,7 @@ def test_deleting_a_story_removes_photos_video_captions_poster_and_renditions(
 ):
     story = add_video(StoryFactory())
     PhotoFactory(story=story)
-    assert len(files_in(settings.MEDIA_ROOT)) == 23  # 4 files, 9 poster and 9+1 photo files
+    assert len(files_in(settings.MEDIA_ROOT)) == 41  # 4 files, 18 poster and 18+1 photo files
     with django_capture_on_commit_callbacks(execute=True):
         story.delete()
     assert files_in(settings.MEDIA_ROOT) == set()
@@ -61,7 +61,7 @@ def test_replacing_a_photo_removes_the_old_file_and_its_renditions(settings, dja
         photo.save()
     now = files_in(settings.MEDIA_ROOT)
     assert not old & now
-    assert photo.image.name in now and len(now) == 10
+    assert photo.image.name in now and len(now) == 19
 
 
 def test_clearing_a_poster_removes_it(settings, django_capture_on_commit_callbacks):
@@ -95,7 +95,7 @@ def test_a_file_another_row_still_names_is_kept(settings, django_capture_on_comm
 
 def test_deleting_a_press_kit_item_removes_file_and_preview_renditions(settings, django_capture_on_commit_callbacks):
     item = PressKitItemFactory()
-    assert item.preview.name and len(files_in(settings.MEDIA_ROOT)) == 10
+    assert item.preview.name and len(files_in(settings.MEDIA_ROOT)) == 19
     with django_capture_on_commit_callbacks(execute=True):
         PressKitItem.objects.filter(pk=item.pk).delete()
     assert files_in(settings.MEDIA_ROOT) == set()
