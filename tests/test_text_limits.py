@@ -60,7 +60,7 @@ def test_an_overlong_text_is_refused_by_the_form_in_german(admin_client):
 
     story = StoryFactory(body="<p>Kurz.</p>")
     limit = Story._meta.get_field("body").max_length
-    data = story_change_data(admin_client, story, body=f"<p>{'x' * limit}</p>")
+    data = story_change_data(admin_client, story, body_de=f"<p>{'x' * limit}</p>")  # the German copy
     response = admin_client.post(f"/admin/stories/story/{story.pk}/change/", data)
     assert response.status_code == 200
     assert f"Bitte sicherstellen, dass der Wert aus höchstens {limit} Zeichen besteht." in response.content.decode()

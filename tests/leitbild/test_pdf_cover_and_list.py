@@ -12,12 +12,13 @@ from leitbild.models import Leitbild
 from tests.leitbild.source import pdf_text
 
 
-@pytest.fixture(scope="module")
-def reader(django_db_setup, django_db_blocker) -> PdfReader:
-    with django_db_blocker.unblock():
-        leitbild = Leitbild.objects.with_content().current()
-        html = leitbild_pdf.document_html(leitbild)
-        names = list(Kommune.objects.values_list("name", "land"))
+@pytest.fixture
+def reader(db) -> PdfReader:
+    # Per test, inside its transaction: a module-wide read outside one found no Leitbild when a
+    # transactional test on the same xdist worker had just emptied the tables.
+    leitbild = Leitbild.objects.with_content().current()
+    html = leitbild_pdf.document_html(leitbild)
+    names = list(Kommune.objects.values_list("name", "land"))
     reader = PdfReader(io.BytesIO(leitbild_pdf.render_pdf(html)))
     reader.kommunen = names
     return reader
