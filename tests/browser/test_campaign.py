@@ -197,7 +197,9 @@ def test_rich_text_editor_in_the_admin_works_under_the_strict_csp(site, admin_us
 
     page = ContentPage.objects.get(key="imprint")
     site.open(f"/admin/campaign/contentpage/{page.pk}/change/")
-    editor = site.page.locator("[aria-labelledby=id_body_de_label].tiptap.ProseMirror[contenteditable=true]")  # German copy
+    editor = site.page.locator(
+        "[aria-labelledby=id_body_de_label].tiptap.ProseMirror[contenteditable=true]"
+    )  # German copy
     expect(editor).to_be_visible(timeout=10_000)
     editor.click()
     site.page.keyboard.press("Control+End")

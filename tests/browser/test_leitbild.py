@@ -96,7 +96,7 @@ def test_editor_adds_a_commitment_in_the_admin_under_strict_csp(site):
     site.page.locator("#commitments-group .add-row a").click()
     rows = site.page.locator("#commitments-group tr.form-row:not(.empty-form)")
     assert rows.count() == rows_before + 1
-    rows.last.locator("textarea[name$=\"-text_de\"]").fill("die Menschen im Quartier aufsuchen.")
+    rows.last.locator('textarea[name$="-text_de"]').fill("die Menschen im Quartier aufsuchen.")
     site.page.click("input[name=_continue]")
     site.page.wait_for_load_state("load")
     assert site.page.locator(".messagelist .success").count() == 1
