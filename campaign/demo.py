@@ -3,6 +3,9 @@
 Jobcenter pages: contact data, press contact, self-description and locations of Kreis Düren,
 Landeshauptstadt Stuttgart and Kreis Steinfurt, clearly marked as demo (campaign/demo_content.py).
 
+Three sections of the Leichte-Sprache page, each a few short sentences beside a drawn picture
+(stories/demo_art.py: drawings, never photos), loaded once: editors change or replace them.
+
 A short, light placeholder for the sign-language page: a 10-second title card
 "Beispielvideo – Gebärdensprache folgt" (320×180, H.264, no sound), its poster, real
 WebVTT captions and a transcript, all in campaign/demo_media/ and copied into storage.
@@ -19,11 +22,12 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from campaign.demo_content import JOBCENTER_PAGES
-from campaign.models import BarrierReport, Kommune, Location, SignLanguageVideo
+from campaign.demo_content import EASY_LANGUAGE_SECTIONS, JOBCENTER_PAGES
+from campaign.models import BarrierReport, ContentPage, EasyLanguageSection, Kommune, Location, PageKey, SignLanguageVideo
 from shared.demo import store
 from shared.images import generate_renditions
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
+from stories.demo_art import drawing
 
 DEMO_MEDIA = Path(__file__).resolve().parent / "demo_media"
 DEMO_TITLE = "Beispielvideo: Diese Website in Gebärdensprache"
@@ -41,6 +45,7 @@ DEMO_ACCOUNTS = {
 
 def load(command, options) -> None:
     _load_sign_language_video(command)
+    load_easy_language_sections(command)
     load_jobcenter_pages(command)
     _load_demo_accounts(command)
     _load_barrier_report()
@@ -89,6 +94,22 @@ def _load_demo_accounts(command) -> None:
         user.groups.add(Group.objects.get(name=group_name))
         user.kommunen.set(Kommune.objects.filter(slug__in=kommune_slugs))
     command.stdout.write(f"campaign: Demo-Zugänge {', '.join(DEMO_ACCOUNTS)} (Passwort aus DEMO_PASSWORD).")
+
+
+def load_easy_language_sections(command) -> None:
+    page = ContentPage.objects.filter(key=PageKey.EASY_LANGUAGE).first()
+    if page is None or page.easy_sections.exists():
+        return  # loaded once: what editors changed stays
+    for position, (heading, lines, (name, variant, role), alt_text) in enumerate(EASY_LANGUAGE_SECTIONS, start=1):
+        path = store(f"leichte-sprache/demo/abschnitt-{position}.jpg", drawing(name, variant, role).jpeg)
+        section = EasyLanguageSection(
+            page=page, position=position * 10, heading=heading, text="\n".join(lines), image=path, alt_text=alt_text
+        )
+        section.full_clean()
+        section.save()
+        generate_renditions(section, "image")
+    if command is not None:
+        command.stdout.write(f"campaign: {len(EASY_LANGUAGE_SECTIONS)} Abschnitte mit Bildern für „Leichte Sprache“.")
 
 
 def _load_sign_language_video(command) -> None:

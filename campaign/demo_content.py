@@ -178,3 +178,43 @@ JOBCENTER_PAGES = {
         ],
     },
 }
+
+
+# The Leitbild's promise of "Leichte Sprache" with pictures: (heading, sentences, drawing, alt text).
+# The drawing is stories/demo_art.drawing(name, variant, role): a person at work, never a photo.
+EASY_LANGUAGE_SECTIONS = [
+    (
+        "Das macht das Job-Center",
+        [
+            "Das Job-Center hilft Menschen ohne Arbeit.",
+            "Eine Person vom Job-Center spricht mit Ihnen.",
+            "Sie suchen zusammen eine Arbeit.",
+            "Oder eine Ausbildung.",
+        ],
+        ("Leichte Sprache Beratung", 3, "Fallmanagerin im Jobcenter"),
+        "Ein gemaltes Bild: Eine Person sitzt am Schreib-Tisch. Auf dem Tisch steht ein Computer.",
+    ),
+    (
+        "Geschichten von Menschen",
+        [
+            "Auf dieser Internet-Seite gibt es Geschichten.",
+            "Die Menschen in den Geschichten haben wieder Arbeit.",
+            "Zum Beispiel: Ein Mann arbeitet wieder als Schlosser.",
+            "Das Job-Center hat ihm geholfen.",
+        ],
+        ("Leichte Sprache Schlosser", 2, "Schlosser"),
+        "Ein gemaltes Bild: Ein Mensch steht an einer Werk-Bank. An der Wand hängt Werk-Zeug.",
+    ),
+    (
+        "Ihr Job-Center finden",
+        [
+            "In Deutschland gibt es 104 kommunale Job-Center.",
+            "Klicken Sie oben im Menü auf: Jobcenter.",
+            "Dort finden Sie Ihr Job-Center.",
+            "Dort steht die Adresse.",
+            "Und wann das Job-Center offen ist.",
+        ],
+        ("Leichte Sprache Weg", 5, "Busfahrer"),
+        "Ein gemaltes Bild: Ein Mensch steht vor einem Bus.",
+    ),
+]

@@ -1,9 +1,11 @@
+from functools import partial
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
-from campaign.models import Kommune
-from shared.sitemaps import StaticViewSitemap
+from campaign.models import ContentPage, Kommune, LandingPage, PageKey
+from shared.sitemaps import StaticViewSitemap, newest
 from stories.models import Story
 
 
@@ -41,7 +43,14 @@ SITEMAPS = {
             "campaign:privacy",
             "campaign:accessibility",
             "campaign:report_barrier",
-        ]
+        ],
+        lastmod={
+            # The home page shows the landing texts and the newest stories; the list, the 104.
+            "campaign:home": newest(LandingPage.objects.all, Story.objects.published),
+            "campaign:kommune_list": newest(Kommune.objects.all),
+            **{f"campaign:{key}": newest(partial(ContentPage.objects.filter, key=key)) for key in PageKey.values},
+            "campaign:report_barrier": newest(partial(ContentPage.objects.filter, key=PageKey.ACCESSIBILITY)),
+        },
     ),
     "jobcenter": KommuneSitemap,
 }

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
-from leitbild.models import Chapter
-from shared.sitemaps import StaticViewSitemap
+from leitbild.models import Chapter, Leitbild
+from shared.sitemaps import StaticViewSitemap, newest
 
 
 class ChapterSitemap(Sitemap):
@@ -16,6 +16,11 @@ class ChapterSitemap(Sitemap):
 
 
 SITEMAPS = {
-    "leitbild": StaticViewSitemap(["leitbild:overview", "leitbild:pdf"], priority=0.7, changefreq="monthly"),
+    "leitbild": StaticViewSitemap(
+        ["leitbild:overview", "leitbild:pdf"],
+        priority=0.7,
+        changefreq="monthly",
+        lastmod={name: newest(Leitbild.objects.all, Chapter.objects.all) for name in ("leitbild:overview", "leitbild:pdf")},
+    ),
     "leitbild-kapitel": ChapterSitemap,
 }

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
-from press.models import PressRelease
-from shared.sitemaps import StaticViewSitemap
+from press.models import PressKitItem, PressRelease
+from shared.sitemaps import StaticViewSitemap, newest
 
 
 class PressReleaseSitemap(Sitemap):
@@ -15,4 +15,6 @@ class PressReleaseSitemap(Sitemap):
         return release.updated_at
 
 
-SITEMAPS = {"presse-start": StaticViewSitemap(["press:newsroom"]), "presse": PressReleaseSitemap}
+SITEMAPS = {"presse-start": StaticViewSitemap(
+        ["press:newsroom"], lastmod={"press:newsroom": newest(PressRelease.objects.published, PressKitItem.objects.published)}
+    ), "presse": PressReleaseSitemap}

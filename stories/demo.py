@@ -1,14 +1,17 @@
 """Demo stories and explainer videos, loaded by `manage.py load_demo` (idempotent).
 
 Media are copied into the configured storage under stories/demo/: the committed videos,
-captions and posters from stories/demo_media/, and illustrations drawn by
+captions and posters from stories/demo_media/ (each poster a frame of its video, see
+demo_media/build.py and posters/frames.json), and illustrations drawn by
 stories/demo_art.py. Rows are saved one by one so that imagekit makes their renditions on
 save; `generate_renditions()` then makes any that are missing (e.g. after MEDIA_ROOT was
 wiped while the rows stayed). `--stories N` adds N generated stories for benchmarks that
 reuse the demo pictures, so they cost no image encoding.
 """
 
+import json
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -91,7 +94,12 @@ def _attach_video(obj, slug: str) -> None:
     obj.video_webm = _store_committed("videos", f"{slug}.webm")
     obj.video_mp4 = _store_committed("videos", f"{slug}.mp4")
     obj.captions = _store_committed("captions", f"{slug}.vtt")
+    # The poster is the frame at `time` (demo_media/build.py), with the face's place in it.
+    frame = json.loads((DEMO_MEDIA / "posters" / "frames.json").read_text(encoding="utf-8"))[slug]
     obj.poster = _store_committed("posters", f"{slug}.jpg")
+    obj.poster_time = Decimal(str(frame["time"]))
+    obj.poster_alt = frame["alt"]
+    obj.poster_focal_x, obj.poster_focal_y = frame["focal"]
     obj.transcript = (DEMO_MEDIA / "transcripts" / f"{slug}.txt").read_text(encoding="utf-8").strip()
     obj.duration = _duration(DEMO_MEDIA / "captions" / f"{slug}.vtt")
 
@@ -122,10 +130,6 @@ def _load_story(demo: DemoStory, kommune: models.Model, topics: list[Topic], pub
     story.is_example = demo.example
     if demo.video:
         _attach_video(story, demo.video)
-        # The committed posters are title slides with the text on the left (demo_media/build.py):
-        # a focal point left of the middle keeps the text inside every crop.
-        story.poster_alt = f"Vorschaubild: Texttafel mit dem Namen {demo.name}"
-        story.poster_focal_x, story.poster_focal_y = 0.3, 0.4
     if demo.external:
         story.external_platform, story.external_video_id = demo.external
         story.poster, art = _store_illustration(f"posters/{demo.slug}-at-work.jpg", demo, 9)
@@ -165,7 +169,6 @@ def _load_explainer() -> ExplainerVideo:
     explainer.status = Status.PUBLISHED
     explainer.is_example = True
     _attach_video(explainer, data["video"])
-    explainer.poster_alt = f"Vorschaubild: Texttafel mit dem Titel „{data['title']}“"
     explainer.save()
     generate_renditions(explainer, "poster")
     return explainer

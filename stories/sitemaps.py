@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from shared.sitemaps import StaticViewSitemap
+from shared.sitemaps import StaticViewSitemap, newest
 from stories.models import ExplainerVideo, Story
 
 
@@ -27,7 +27,13 @@ class ExplainerSitemap(Sitemap):
 
 
 SITEMAPS = {
-    "geschichten": StaticViewSitemap(["stories:list", "stories:explainer_list"]),
+    "geschichten": StaticViewSitemap(
+        ["stories:list", "stories:explainer_list"],
+        lastmod={
+            "stories:list": newest(Story.objects.published),
+            "stories:explainer_list": newest(ExplainerVideo.objects.published),
+        },
+    ),
     "geschichte": StorySitemap,
     "erklaervideo": ExplainerSitemap,
 }

@@ -2,12 +2,15 @@
 their lastmod (stories, chapters, all 104 Jobcenter pages, releases, explainer videos)."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
-from campaign.models import Kommune
+from campaign.models import ContentPage, Kommune, PageKey
 from leitbild.models import Chapter
+from shared import pagecache
+from stories.models import Story
 from tests.factories import PressReleaseFactory, StoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +62,23 @@ def test_a_jobcenter_page_changes_with_its_newest_published_story(client):
     story = StoryFactory(slug="neu-in-dueren")
 
     assert entries(client)["/jobcenter/kreis-dueren/"] == story.updated_at.date().isoformat()
+
+
+def test_fixed_pages_have_the_lastmod_of_what_they_show(client):
+    old = datetime(2025, 3, 4, 12, 0).astimezone()
+    StoryFactory(slug="alt")
+    Story.objects.update(updated_at=old)
+    ContentPage.objects.filter(key=PageKey.IMPRINT).update(updated_at=old)
+    StoryFactory(slug="morgen", publish_from=timezone.now() + timedelta(days=1))  # not shown yet: not counted
+    pagecache.renew()
+
+    found = entries(client)
+
+    fixed = ["/", "/geschichten/", "/jobcenter/", "/impressum/", "/datenschutz/", "/leitbild/", "/presse/"]
+    assert all(found[url] for url in fixed), {url: found.get(url) for url in fixed}
+    assert found["/impressum/"] == "2025-03-04"
+    assert found["/geschichten/"] == "2025-03-04"
+
+    shown = StoryFactory(slug="heute")
+    pagecache.renew()
+    assert entries(client)["/geschichten/"] == shown.updated_at.date().isoformat()

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from campaign import forms as report_forms
-from campaign.demo import load_jobcenter_pages
+from campaign.demo import load_easy_language_sections, load_jobcenter_pages
 from campaign.models import BarrierReport
 from tests.browser.axe import assert_accessible
 
@@ -30,11 +30,15 @@ PHONE = {"width": 390, "height": 844}
 # Jobcenter pages are checked filled in, as the demo fills them: description, contact, locations
 # with opening hours and accessibility notes, the map with its markers, the press contact.
 FILLED_JOBCENTER_PAGES = {"/jobcenter/kreis-dueren/", "/jobcenter/landeshauptstadt-stuttgart/"}
+# The Leichte-Sprache page is checked with the demo's sections: short sentences beside pictures.
+EASY_LANGUAGE = "/leichte-sprache/"
 
 
 def open_page(site, path: str) -> None:
     if path in FILLED_JOBCENTER_PAGES:
         load_jobcenter_pages()
+    if path == EASY_LANGUAGE:
+        load_easy_language_sections()
     site.open(path)
 
 
@@ -43,6 +47,12 @@ def test_campaign_page_passes_axe(site, path):
     open_page(site, path)
     if path in FILLED_JOBCENTER_PAGES:
         expect(site.page.locator("[data-map-marker]")).to_have_count(3)
+    if path == EASY_LANGUAGE:
+        pictures = site.page.locator(".easy-section img")
+        expect(pictures).to_have_count(3)
+        for index in range(3):  # each picture really loads (they may be lazy: scrolled to first)
+            pictures.nth(index).scroll_into_view_if_needed()
+            site.page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=pictures.nth(index).element_handle())
     assert_accessible(site.page)
 
 
@@ -55,6 +65,7 @@ def test_campaign_page_passes_axe(site, path):
         "/barrierefreiheit/melden/",
         "/gebaerdensprache/",
         "/datenschutz/personen-in-geschichten/",
+        EASY_LANGUAGE,
     ],
 )
 def test_campaign_page_passes_axe_on_a_phone(site, path):

@@ -1,15 +1,18 @@
 """The demo content of `load_demo`: the two real testimonials word for word, invented examples
 across the country and every topic, video stories, the BuT explainer, small committed media."""
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from PIL import Image, ImageChops, ImageStat
 
 from editorial.models import Action, AuditEntry
 from shared.images import rendition_paths
 from shared.uploads import parse_webvtt
+from shared.video_processing import make_poster
 from stories.demo_content import IN_WORK, STORIES, WITHDRAWN
 from stories.models import ExplainerVideo, Photo, Story, Topic
 from tests.sources import SEEDS
@@ -68,7 +71,7 @@ def test_load_demo_gives_the_real_testimonials_varied_examples_videos_and_the_bu
     explainer = ExplainerVideo.objects.published().get(slug="bildungs-und-teilhabepaket")
     assert explainer.title == "Das Bildungs- und Teilhabepaket"
     assert explainer.has_own_video and explainer.captions and explainer.transcript
-    assert explainer.duration == 10
+    assert explainer.duration == 11  # 3 + 2.5 + 3 + 2.5 seconds of slides (demo_media/build.py)
 
     # Every file and rendition is in storage.
     for obj in [*Story.objects.exclude(poster=""), explainer]:
@@ -114,3 +117,23 @@ def test_committed_demo_media_are_small_real_videos_with_german_captions():
         captions = (DEMO_MEDIA / "captions" / f"{slug}.vtt").read_text(encoding="utf-8")
         assert len(parse_webvtt(captions)) >= 3
         assert (DEMO_MEDIA / "transcripts" / f"{slug}.txt").read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize("slug", ["bjoern-mehren", "anastasia-popvidou", "sabine-hartmann", "bildungs-und-teilhabepaket"])
+def test_demo_posters_are_frames_of_their_videos_with_the_face_in_view(slug, tmp_path):
+    """Not a text card: the committed poster is the frame at its poster time, taken again here
+    by the upload pipeline's own function; a drawn person's face lies at the focal point."""
+    frame = json.loads((DEMO_MEDIA / "posters" / "frames.json").read_text(encoding="utf-8"))[slug]
+    taken = tmp_path / "frame.jpg"
+    make_poster(str(DEMO_MEDIA / "videos" / f"{slug}.mp4"), taken, frame["time"])
+    committed = Image.open(DEMO_MEDIA / "posters" / f"{slug}.jpg").convert("RGB")
+    again = Image.open(taken).convert("RGB")
+    assert committed.size == again.size == (1280, 720)
+    difference = ImageStat.Stat(ImageChops.difference(committed, again)).mean
+    assert max(difference) < 4, difference  # the same picture, up to JPEG noise
+    later = tmp_path / "later.jpg"
+    make_poster(str(DEMO_MEDIA / "videos" / f"{slug}.mp4"), later, 5.0)  # a text slide: not the poster
+    assert max(ImageStat.Stat(ImageChops.difference(committed, Image.open(later).convert("RGB"))).mean) > 10
+    focal_x, focal_y = frame["focal"]
+    assert 0.2 < focal_x < 0.8 and 0.3 < focal_y < 0.7
+    assert frame["alt"].startswith("Standbild aus dem Video: Gezeichnete Illustration (kein Foto)")

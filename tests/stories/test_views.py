@@ -272,6 +272,9 @@ def test_external_video_is_a_facade_with_poster_privacy_note_and_plain_link(clie
     assert "hidden" in button.attrs  # shown by stories.js; without JavaScript the link below works
     links = [a.attrs["href"] for a in facade.find_all("a")]
     assert "https://www.youtube.com/watch?v=dQw4w9WgXcQ" in links
+    # The privacy note leads to the statement's section on these platforms, not to its top.
+    assert "/datenschutz/#videos-anderer-anbieter" in links
+    assert 'id="videos-anderer-anbieter"' in client.get("/datenschutz/").content.decode()
     assert "Google Ireland Limited" in facade.all_text()
     assert facade.find_all("img")[0].attrs["src"].startswith("/media/")
 
