@@ -23,7 +23,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from campaign.demo_content import EASY_LANGUAGE_SECTIONS, JOBCENTER_PAGES
-from campaign.models import BarrierReport, ContentPage, EasyLanguageSection, Kommune, Location, PageKey, SignLanguageVideo
+from campaign.models import (
+    BarrierReport,
+    ContentPage,
+    EasyLanguageSection,
+    Kommune,
+    Location,
+    PageKey,
+    SignLanguageVideo,
+)
 from shared.demo import store
 from shared.images import generate_renditions
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS

@@ -20,7 +20,9 @@ SITEMAPS = {
         ["leitbild:overview", "leitbild:pdf"],
         priority=0.7,
         changefreq="monthly",
-        lastmod={name: newest(Leitbild.objects.all, Chapter.objects.all) for name in ("leitbild:overview", "leitbild:pdf")},
+        lastmod={
+            name: newest(Leitbild.objects.all, Chapter.objects.all) for name in ("leitbild:overview", "leitbild:pdf")
+        },
     ),
     "leitbild-kapitel": ChapterSitemap,
 }

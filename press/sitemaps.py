@@ -15,6 +15,10 @@ class PressReleaseSitemap(Sitemap):
         return release.updated_at
 
 
-SITEMAPS = {"presse-start": StaticViewSitemap(
-        ["press:newsroom"], lastmod={"press:newsroom": newest(PressRelease.objects.published, PressKitItem.objects.published)}
-    ), "presse": PressReleaseSitemap}
+SITEMAPS = {
+    "presse-start": StaticViewSitemap(
+        ["press:newsroom"],
+        lastmod={"press:newsroom": newest(PressRelease.objects.published, PressKitItem.objects.published)},
+    ),
+    "presse": PressReleaseSitemap,
+}

@@ -65,7 +65,14 @@ VIDEOS = (
         (26, 61, 165),
         (255, 210, 90),
         (
-            Slide(3, "Kreis Düren", "Björn Mehren", MUSIC, "Bild", ("Björn Mehren", "Schlosser", "Björn Mehren, Schlosser,")),
+            Slide(
+                3,
+                "Kreis Düren",
+                "Björn Mehren",
+                MUSIC,
+                "Bild",
+                ("Björn Mehren", "Schlosser", "Björn Mehren, Schlosser,"),
+            ),
             Slide(
                 4,
                 "Björn Mehren:",
@@ -185,7 +192,7 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, face, width: int) -> list[str]:
 
 def scene(slide: Slide):
     """The drawing behind a picture slide, cut to 16:9 around the face: (image, focal point, alt)."""
-    from stories.demo_art import SCENES, drawing, place_of  # noqa: PLC0415 (needs ROOT on sys.path, set below)
+    from stories.demo_art import SCENES, drawing, place_of
 
     name, role, who = slide.picture
     art = drawing(name, VARIANT, role)
@@ -315,7 +322,17 @@ def build(video: Video) -> None:
         )
         # The poster: one frame of the finished video, as the upload pipeline takes it.
         mp4 = str(HERE / "videos" / f"{video.slug}.mp4")
-        run("-ss", f"{POSTER_AT:.2f}", "-i", mp4, "-frames:v", "1", "-q:v", "3", str(HERE / "posters" / f"{video.slug}.jpg"))
+        run(
+            "-ss",
+            f"{POSTER_AT:.2f}",
+            "-i",
+            mp4,
+            "-frames:v",
+            "1",
+            "-q:v",
+            "3",
+            str(HERE / "posters" / f"{video.slug}.jpg"),
+        )
     (HERE / "captions" / f"{video.slug}.vtt").write_text(captions(video), encoding="utf-8")
     (HERE / "transcripts" / f"{video.slug}.txt").write_text(transcript(video), encoding="utf-8")
 

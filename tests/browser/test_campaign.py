@@ -52,7 +52,9 @@ def test_campaign_page_passes_axe(site, path):
         expect(pictures).to_have_count(3)
         for index in range(3):  # each picture really loads (they may be lazy: scrolled to first)
             pictures.nth(index).scroll_into_view_if_needed()
-            site.page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=pictures.nth(index).element_handle())
+            site.page.wait_for_function(
+                "img => img.complete && img.naturalWidth > 0", arg=pictures.nth(index).element_handle()
+            )
     assert_accessible(site.page)
 
 

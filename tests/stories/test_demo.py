@@ -119,7 +119,9 @@ def test_committed_demo_media_are_small_real_videos_with_german_captions():
         assert (DEMO_MEDIA / "transcripts" / f"{slug}.txt").read_text(encoding="utf-8").strip()
 
 
-@pytest.mark.parametrize("slug", ["bjoern-mehren", "anastasia-popvidou", "sabine-hartmann", "bildungs-und-teilhabepaket"])
+@pytest.mark.parametrize(
+    "slug", ["bjoern-mehren", "anastasia-popvidou", "sabine-hartmann", "bildungs-und-teilhabepaket"]
+)
 def test_demo_posters_are_frames_of_their_videos_with_the_face_in_view(slug, tmp_path):
     """Not a text card: the committed poster is the frame at its poster time, taken again here
     by the upload pipeline's own function; a drawn person's face lies at the focal point."""
