@@ -32,7 +32,10 @@ FONTS = ROOT / "static" / "vendor" / "kern" / "fonts"
 POSTER_SIZE = (1280, 720)
 VIDEO_SIZE = "1280:720"
 FPS = 10
-POSTER_AT = 1.0  # seconds: the poster is this frame of the video (inside the opening picture)
+# The opening picture is shown alone for PICTURE_ALONE seconds before the name plate appears;
+# the poster is the frame at POSTER_AT, inside that time: the person, no text that a crop could cut.
+PICTURE_ALONE = 1.2
+POSTER_AT = 0.5
 VARIANT = 7  # which drawing of the person (the story photos use 0, 1, …; the platform posters 9)
 
 
@@ -293,7 +296,13 @@ def build(video: Video) -> None:
         for number, slide in enumerate(video.slides):
             path = tmp_path / f"slide{number}.png"
             draw_slide(video, slide).save(path)
-            concat += [f"file '{path}'", f"duration {slide.seconds}"]
+            if slide.picture:
+                alone = tmp_path / f"slide{number}-alone.png"
+                scene(slide)[0].save(alone)
+                concat += [f"file '{alone}'", f"duration {PICTURE_ALONE}"]
+                concat += [f"file '{path}'", f"duration {slide.seconds - PICTURE_ALONE:.1f}"]
+            else:
+                concat += [f"file '{path}'", f"duration {slide.seconds}"]
         concat.append(f"file '{tmp_path / f'slide{len(video.slides) - 1}.png'}'")
         (tmp_path / "slides.txt").write_text("\n".join(concat) + "\n")
 
@@ -344,7 +353,7 @@ def frame(video: Video) -> dict:
     return {
         "time": POSTER_AT,
         "focal": list(focal),
-        "alt": f"Standbild aus dem Video: {alt}; oben eingeblendet „{opening.kicker}“ und „{opening.text}“",
+        "alt": f"Standbild aus dem Video: {alt}",
     }
 
 
