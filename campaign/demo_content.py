@@ -192,7 +192,7 @@ EASY_LANGUAGE_SECTIONS = [
             "Oder eine Ausbildung.",
         ],
         ("Leichte Sprache Beratung", 3, "Fallmanagerin im Jobcenter"),
-        "Ein gemaltes Bild: Eine Person sitzt am Schreib-Tisch. Auf dem Tisch steht ein Computer.",
+        "Ein gemaltes Bild: Eine Person steht neben einem Schreib-Tisch. Auf dem Tisch steht ein Computer.",
     ),
     (
         "Geschichten von Menschen",
