@@ -13,7 +13,6 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
 from campaign.forms import KommuneImportForm
 from campaign.kommune_import import column_labels, import_csv, template_csv
@@ -41,6 +40,7 @@ from shared.admin import (
 )
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
+from shared.translation_admin import GermanFirstTranslationAdmin
 
 # The accounts and groups of the editorial roles (shared/roles.py): Django's own admins, with the
 # two-box selector for groups and permissions that screen readers can use.
@@ -93,7 +93,7 @@ class LocationInline(admin.StackedInline):
 
 
 @admin.register(Kommune)
-class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, WorkflowAdmin, TranslationAdmin):
+class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, WorkflowAdmin, GermanFirstTranslationAdmin):
     """The central team sees all 104; a Kommune editor only their own Jobcenter page(s).
     The central team also imports the contact data of many Kommunen at once from a CSV table."""
 
@@ -200,7 +200,7 @@ class KommuneAdmin(KommuneScopedAdmin, AccessibleSelectFilter, WorkflowAdmin, Tr
 
 
 @admin.register(LandingPage)
-class LandingPageAdmin(HistoryAdmin, TranslationAdmin):
+class LandingPageAdmin(HistoryAdmin, GermanFirstTranslationAdmin):
     """One row of texts: the list goes straight to it; nobody adds or deletes the landing page."""
 
     fieldsets = [
@@ -258,7 +258,7 @@ class EasyLanguageSectionInline(admin.StackedInline):
 
 
 @admin.register(ContentPage)
-class ContentPageAdmin(HistoryAdmin, TranslationAdmin):
+class ContentPageAdmin(HistoryAdmin, GermanFirstTranslationAdmin):
     """The five pages are fixed (each has its own address); editors change their texts. The
     Leichte-Sprache page has parts with pictures besides."""
 

@@ -13,11 +13,11 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from editorial.admin import HistoryAdmin
 from leitbild.models import Chapter, Commitment, Leitbild, PreamblePoint
 from shared.admin import LabelledTabularInline
+from shared.translation_admin import GermanFirstTranslationAdmin, GermanFirstTranslationTabularInline
 
 
 def structure_locked() -> bool:
@@ -64,7 +64,7 @@ class InlineWidgetsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
+class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline, GermanFirstTranslationTabularInline):
     model = PreamblePoint
     formset = PositionedFormSet
     fields = ["position", "text"]
@@ -72,7 +72,7 @@ class PreamblePointInline(InlineWidgetsMixin, LabelledTabularInline, Translation
     view_on_site = False
 
 
-class ChapterInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
+class ChapterInline(InlineWidgetsMixin, LabelledTabularInline, GermanFirstTranslationTabularInline):
     """The Leitbild's structure at a glance: order and titles; texts and commitments are
     edited on each chapter's own page (link "Ändern")."""
 
@@ -92,7 +92,7 @@ class ChapterInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabula
 
 
 @admin.register(Leitbild)
-class LeitbildAdmin(HistoryAdmin, TranslationAdmin):
+class LeitbildAdmin(HistoryAdmin, GermanFirstTranslationAdmin):
     list_display = ["title", "edition", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "edition", "publishers", "description"]}),
@@ -117,7 +117,7 @@ class LeitbildAdmin(HistoryAdmin, TranslationAdmin):
         return super().changelist_view(request, extra_context)
 
 
-class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTabularInline):
+class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline, GermanFirstTranslationTabularInline):
     model = Commitment
     formset = PositionedFormSet
     fields = ["position", "text"]
@@ -127,7 +127,7 @@ class CommitmentInline(InlineWidgetsMixin, LabelledTabularInline, TranslationTab
 
 
 @admin.register(Chapter)
-class ChapterAdmin(HistoryAdmin, TranslationAdmin):
+class ChapterAdmin(HistoryAdmin, GermanFirstTranslationAdmin):
     list_display = ["title", "position", "kind", "commitment_count", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["title", "intro", "commitments__text"]

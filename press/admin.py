@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
 
 from editorial import dashboard
 from editorial.admin import WorkflowAdmin
@@ -20,12 +19,13 @@ from shared import uploads
 from shared.admin import FILE_FIELDS, LabelledListEditable, ModelAdmin
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
+from shared.translation_admin import GermanFirstTranslationAdmin
 
 PREVIEW_WIDTH = 240
 
 
 @admin.register(PressRelease)
-class PressReleaseAdmin(WorkflowAdmin, TranslationAdmin):
+class PressReleaseAdmin(WorkflowAdmin, GermanFirstTranslationAdmin):
     list_display = ["number", "title", "date", "issuers", "is_joint", "status", "publish_from"]
     list_display_links = ["number", "title"]
     list_filter = ["status", "is_joint"]

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
 from consent.models import Consent, NameShown, Scope
 from editorial.admin import WorkflowAdmin, WorkflowForm
@@ -34,6 +33,7 @@ from shared.admin import (
 )
 from shared.publication import PUBLICATION_FIELDS, Status
 from shared.roles import is_central
+from shared.translation_admin import GermanFirstTranslationAdmin
 from stories.models import ExplainerVideo, Format, Photo, Story, Topic
 
 
@@ -120,7 +120,7 @@ class FormatFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, TranslationAdmin):
+class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, GermanFirstTranslationAdmin):
     list_display = ["picture", "name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
     list_display_links = ["name"]
     list_filter = ["status", FormatFilter, "kind", KommuneFilter, LandFilter, "topics", "featured", "is_example"]
@@ -185,7 +185,7 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, Translation
 
 
 @admin.register(ExplainerVideo)
-class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin, TranslationAdmin):
+class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin, GermanFirstTranslationAdmin):
     list_display = ["picture", "title", "status", "publish_from", "position", "is_example"]
     list_display_links = ["title"]
     list_filter = ["status", "is_example"]

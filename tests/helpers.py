@@ -83,7 +83,7 @@ def story_change_data(client: Client, story, **changes) -> dict:
 
 def in_german(data: dict, *models) -> dict:
     """POST data with the German copy of each translated field (django-modeltranslation): the admin
-    form calls „Zitat [de]“ `quote_de`, and inline rows `<prefix>-<n>-text_de`."""
+    form calls „Zitat“ `quote_de` (and „Zitat (Englisch)“ `quote_en`), and inline rows `<prefix>-<n>-text_de`."""
     from modeltranslation.translator import translator
 
     names = set().union(*(translator.get_options_for_model(model).fields for model in models))

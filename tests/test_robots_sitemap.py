@@ -70,6 +70,7 @@ def test_fixed_pages_have_the_lastmod_of_what_they_show(client):
     Story.objects.update(updated_at=old)
     ContentPage.objects.filter(key=PageKey.IMPRINT).update(updated_at=old)
     StoryFactory(slug="morgen", publish_from=timezone.now() + timedelta(days=1))  # not shown yet: not counted
+    release = PressReleaseFactory(slug="fuer-die-presse")
     pagecache.renew()
 
     found = entries(client)
@@ -78,6 +79,7 @@ def test_fixed_pages_have_the_lastmod_of_what_they_show(client):
     assert all(found[url] for url in fixed), {url: found.get(url) for url in fixed}
     assert found["/impressum/"] == "2025-03-04"
     assert found["/geschichten/"] == "2025-03-04"
+    assert found["/presse/"] == release.updated_at.date().isoformat()
 
     shown = StoryFactory(slug="heute")
     pagecache.renew()

@@ -55,9 +55,10 @@ def test_list_editable_and_inline_inputs_are_named_after_column_and_row(admin_cl
     assert 'aria-label="Reihenfolge (Ausbildung)"' in topics
     chapter = Chapter.objects.filter(commitments__isnull=False).first()
     page = admin_client.get(f"/admin/leitbild/chapter/{chapter.pk}/change/").content.decode()
-    assert 'aria-label="Text [de] (Vorhaben 1)"' in page  # the German copy (modeltranslation)
+    assert 'aria-label="Text (Vorhaben 1)"' in page  # the German copy (modeltranslation)
+    assert 'aria-label="Text (Englisch) (Vorhaben 1)"' in page  # the English one, in the same row
     assert 'aria-label="Löschen (Vorhaben 1)"' in page
-    assert 'aria-label="Text [de] (Vorhaben, neu)"' in page  # the row "hinzufügen" copies
+    assert 'aria-label="Text (Vorhaben, neu)"' in page  # the row "hinzufügen" copies
 
 
 def test_file_input_is_named_by_its_label_and_described_by_its_help(admin_client):
