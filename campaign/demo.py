@@ -104,7 +104,7 @@ def _load_demo_accounts(command) -> None:
     command.stdout.write(f"campaign: Demo-Zugänge {', '.join(DEMO_ACCOUNTS)} (Passwort aus DEMO_PASSWORD).")
 
 
-def load_easy_language_sections(command) -> None:
+def load_easy_language_sections(command=None) -> None:
     page = ContentPage.objects.filter(key=PageKey.EASY_LANGUAGE).first()
     if page is None or page.easy_sections.exists():
         return  # loaded once: what editors changed stays

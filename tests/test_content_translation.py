@@ -46,8 +46,15 @@ def test_an_untranslated_field_falls_back_to_german_marked_lang_de(client):
     english = client.get(f"/en/geschichten/{story.slug}/").content.decode()
     assert re.search(r'[^"]>„' + QUOTE_EN, english)  # English: no mark
     # The text has no English: German, marked.
-    assert re.search(r'<div lang="de">\s*<p class="kern-body kern-body--large">Ein kurzer Text', english)
-    assert "Der deutsche Text." in english
+    assert re.search(r'<p class="kern-body kern-body--large" lang="de">Ein kurzer Text', english)
+    assert re.search(r'<div lang="de">\s*<p>Der deutsche Text.', english)
+    # The teaser has its own language: English teaser beside a German text is not marked German.
+    story.teaser_en = "A short text."
+    story.save()
+    pagecache.renew()
+    english = client.get(f"/en/geschichten/{story.slug}/").content.decode()
+    assert re.search(r'<p class="kern-body kern-body--large">A short text.</p>', english)
+    assert re.search(r'<div lang="de">\s*<p>Der deutsche Text.', english)
     untranslated = StoryFactory(quote="Nur auf Deutsch.")
     html = client.get(f"/en/geschichten/{untranslated.slug}/").content.decode()
     assert re.search(r'lang="de">„Nur auf Deutsch\.“', html)

@@ -94,6 +94,7 @@ def test_central_pages_pass_axe_and_their_widgets_speak_german(site):
     # Two rich-text areas: the German text and its English copy (content translation).
     bold = page.locator('.prose-menubar button[data-name="bold"]')
     assert bold.count() == 2 and {bold.nth(i).get_attribute("title") for i in range(2)} == {"Fett"}
+    site.open("/admin/stories/story/add/")  # closed pickers, fresh form
     assert page.get_by_role("textbox", name="Text:", exact=True).count() == 1
     # The English copy waits in its own closed section at the end (shared/translation_admin.py).
     assert page.get_by_role("textbox", name="Text (Englisch):", exact=True).count() == 0

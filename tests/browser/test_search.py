@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.axe import assert_accessible
+from tests.factories import StoryFactory
 
 
 def test_utility_bar_links_to_search(site):
@@ -60,3 +61,16 @@ def test_snippets_mark_the_words_and_meinten_sie_leads_to_results(site):
     site.page.locator(".campaign-search__suggestion a").click()
     site.page.wait_for_load_state()
     assert "Ergebnis" in site.page.locator("#search-results-title").inner_text()
+
+
+def test_a_marked_word_in_a_result_title_flows_with_the_text_on_a_phone(site):
+    """KERN's links are inline flex boxes; a <mark> in a title must not become a narrow column
+    ("Schl / osse / r" at 390 px)."""
+    StoryFactory(slug="schlosser", name="Björn Mehren", quote="Jetzt habe ich wieder eine Arbeit als Schlosser")
+    site.page.set_viewport_size({"width": 390, "height": 844})
+    site.open("/suche/?q=Schlossern")
+    mark = site.page.locator(".campaign-search__title mark").first
+    assert mark.inner_text() == "Schlosser"
+    box = mark.bounding_box()
+    line_height = float(mark.evaluate("m => parseFloat(getComputedStyle(m).lineHeight) || 24"))
+    assert box["height"] <= line_height * 1.5, box  # one line, not a column of letters
