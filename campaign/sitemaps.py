@@ -1,15 +1,14 @@
 from functools import partial
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
 from campaign.models import ContentPage, Kommune, LandingPage, PageKey
-from shared.sitemaps import StaticViewSitemap, newest
+from shared.sitemaps import ModelSitemap, StaticViewSitemap, newest
 from stories.models import Story
 
 
-class KommuneSitemap(Sitemap):
+class KommuneSitemap(ModelSitemap):
     """All 104 Jobcenter pages; a page changes with its Kommune and with its published stories."""
 
     changefreq = "monthly"

@@ -8,7 +8,6 @@ German slugs (/en/geschichten/). The admin, health, media, the sitemap, previews
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.functional import lazy
@@ -19,7 +18,7 @@ from config.health import health
 from config.media import serve_media
 from config.robots_txt import robots_txt
 from config.security_txt import security_txt
-from config.sitemaps import collect_sitemaps
+from config.sitemaps import collect_sitemaps, sitemap
 
 admin.site.site_header = _("Kommunale Jobcenter – Redaktion")
 admin.site.site_title = _("Kommunale Jobcenter")

@@ -1,10 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from leitbild.models import Chapter, Leitbild
-from shared.sitemaps import StaticViewSitemap, newest
+from shared.sitemaps import ModelSitemap, StaticViewSitemap, newest
 
 
-class ChapterSitemap(Sitemap):
+class ChapterSitemap(ModelSitemap):
     changefreq = "monthly"
     priority = 0.6
 

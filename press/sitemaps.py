@@ -1,10 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from press.models import PressKitItem, PressRelease
-from shared.sitemaps import StaticViewSitemap, newest
+from shared.sitemaps import ModelSitemap, StaticViewSitemap, newest
 
 
-class PressReleaseSitemap(Sitemap):
+class PressReleaseSitemap(ModelSitemap):
     changefreq = "yearly"
     priority = 0.6
 

@@ -1,10 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
-from shared.sitemaps import StaticViewSitemap, newest
+from shared.sitemaps import ModelSitemap, StaticViewSitemap, newest
 from stories.models import ExplainerVideo, Story
 
 
-class StorySitemap(Sitemap):
+class StorySitemap(ModelSitemap):
     changefreq = "monthly"
     priority = 0.7
 
@@ -15,7 +13,7 @@ class StorySitemap(Sitemap):
         return story.updated_at
 
 
-class ExplainerSitemap(Sitemap):
+class ExplainerSitemap(ModelSitemap):
     changefreq = "monthly"
     priority = 0.6
 

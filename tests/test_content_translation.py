@@ -11,7 +11,7 @@ from shared import pagecache
 from shared.publication import Status
 from shared.roles import KOMMUNE_EDITORS
 from stories.models import Story
-from tests.factories import StoryFactory, editor
+from tests.factories import PhotoFactory, StoryFactory, editor
 from tests.helpers import story_change_data
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +134,14 @@ def test_the_search_index_stays_german_when_saved_in_english(client):
     with translation.override("en"):
         story.save()
     assert client.get("/suche/", {"q": "wieder Arbeit gefunden"}).content.decode().count(story.get_absolute_url())
+
+
+def test_german_alternative_texts_are_marked_german_on_english_pages(client):
+    story = english_story()
+    PhotoFactory(story=story, alt_text="Björn Mehren an der Werkbank")
+    pagecache.renew()
+    english = client.get(f"/en/geschichten/{story.slug}/").content.decode()
+    assert re.search(r'alt="Björn Mehren an der Werkbank" lang="de"', english)
+    german = client.get(f"/geschichten/{story.slug}/").content.decode()
+    assert 'alt="Björn Mehren an der Werkbank"' in german
+    assert not re.search(r'alt="Björn Mehren an der Werkbank" lang=', german)
