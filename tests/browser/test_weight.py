@@ -6,8 +6,15 @@ byte it received (headers included) through the DevTools protocol (Network.loadi
 
 Targets (issue 13): home ≤ 150 KB, gallery ≤ 300 KB, a photo story ≤ 250 KB, photos included;
 Largest Contentful Paint under 1.2 s with Lighthouse's mobile throttling (1.6 Mbit/s, 150 ms
-round trip, CPU slowed down four times). On a shared, loaded test machine the paint time varies,
-so the strict bound is asserted with WEIGHT_ASSERT_LCP=1 and a looser one by default.
+round trip, CPU slowed down to a mid-range phone). On a shared, loaded test machine the paint time
+varies, so the strict bound is asserted with WEIGHT_ASSERT_LCP=1 and a looser one by default.
+
+The CPU slowdown is calibrated as Lighthouse advises: Lighthouse's 4× assumes a fast desktop host
+(benchmark index about 1,500); on a slower host the same 4× emulates a far slower phone than
+intended. `cpu_slowdown()` measures this host's benchmark index with Lighthouse's own two
+micro-benchmarks and maps it with Lighthouse's throttling calculator (1,300 → 3×, 800 → 2×,
+150 → 1×), never above Lighthouse's default 4×. (Seen: index ~1,500 on the machine of 2026-12-02,
+LCP 0.9–1.0 s at 4×; ~950 on that of 2026-12-03, where 4× gave 1.5–2.3 s for the same pages.)
 """
 
 import os
@@ -36,7 +43,52 @@ THROTTLING = {
     "downloadThroughput": 1.6 * 1024 * 1024 / 8,
     "uploadThroughput": 750 * 1024 / 8,
 }
-CPU_SLOWDOWN = 4
+LIGHTHOUSE_DEFAULT_SLOWDOWN = 4
+# Lighthouse's computeBenchmarkIndex (page-functions): string building (with garbage collection)
+# and array copying (without), iterations per second / 10, averaged.
+BENCHMARK_INDEX_JS = """() => {
+  function withGc() { const start = Date.now(); let it = 0;
+    while (Date.now() - start < 500) { let s = ''; for (let j = 0; j < 10000; j++) s += 'a'; it++; }
+    return Math.round(it / 10 / ((Date.now() - start) / 1000)); }
+  function withoutGc() { const a = [], b = []; for (let i = 0; i < 100000; i++) { a[i] = b[i] = i; }
+    const start = Date.now(); let it = 0;
+    while (it % 10 !== 0 || Date.now() - start < 500) {
+      const from = it % 2 === 0 ? a : b, to = it % 2 === 0 ? b : a;
+      for (let j = 0; j < from.length; j++) to[j] = from[j]; it++; }
+    return Math.round(it / 10 / ((Date.now() - start) / 1000)); }
+  return (withGc() + withoutGc()) / 2;
+}"""
+
+
+def slowdown_for(benchmark_index: float) -> float:
+    """Lighthouse's CPU throttling calculator, capped at its default 4×."""
+    if benchmark_index >= 1300:
+        multiplier = 3 + (benchmark_index - 1300) / 233
+    elif benchmark_index >= 800:
+        multiplier = 2 + (benchmark_index - 800) / 500
+    elif benchmark_index >= 150:
+        multiplier = 1 + (benchmark_index - 150) / 650
+    else:
+        multiplier = 1
+    return round(min(max(multiplier, 1), LIGHTHOUSE_DEFAULT_SLOWDOWN), 2)
+
+
+_calibrated: dict[str, float] = {}
+
+
+def cpu_slowdown(browser) -> float:
+    """This host's multiplier, measured once (the best of three runs: the first warms up)."""
+    if "rate" not in _calibrated:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.set_content("<p>Kalibrierung</p>")
+            index = max(page.evaluate(BENCHMARK_INDEX_JS) for _ in range(3))
+        finally:
+            context.close()
+        _calibrated["rate"] = slowdown_for(index)
+        print(f"\nbenchmark index {index:.0f}: CPU slowed down {_calibrated['rate']}x")
+    return _calibrated["rate"]
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +141,7 @@ class Visit:
         self.cdp.on("Network.loadingFinished", self._finished)
         if throttled:
             self.cdp.send("Network.emulateNetworkConditions", THROTTLING)
-            self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+            self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown(browser)})
 
     def _sent(self, event) -> None:
         self.urls[event["requestId"]] = event["request"]["url"]
@@ -188,6 +240,16 @@ def _lcp(browser, url: str) -> tuple[float, str]:
         return visit.largest_contentful_paint(), visit.largest_contentful_element()
     finally:
         visit.close()
+
+
+def test_the_cpu_slowdown_follows_lighthouses_calculator():
+    assert slowdown_for(2000) == 4  # never above Lighthouse's default
+    assert slowdown_for(1533) == 4
+    assert slowdown_for(1300) == 3
+    assert slowdown_for(950) == 2.3
+    assert slowdown_for(800) == 2
+    assert slowdown_for(150) == 1
+    assert slowdown_for(50) == 1
 
 
 @pytest.mark.parametrize("name", BUDGETS)
