@@ -54,10 +54,10 @@ class PublicPageCompressionMiddleware(GZipMiddleware):
 
     Compressing a page that carries a secret next to text an attacker can inject lets the attacker
     guess the secret from the compressed sizes (BREACH). Public pages carry none, so only they are
-    compressed: never the admin, never a reply that sets a cookie, varies by cookie (a session, a
-    signed-in editor) or holds a CSRF token. Static files are compressed ahead of time by
-    WhiteNoise, media (photos, videos, PDFs) is compressed already, and streaming or partial
-    (Range) replies are left alone. Placed right after WhiteNoise in settings.MIDDLEWARE.
+    compressed: never the admin, never a reply that sets a cookie, holds a CSRF token or varies by
+    cookie for a request that sent one (a session, a signed-in editor). Static files are
+    compressed ahead of time by WhiteNoise, media (photos, videos, PDFs) is compressed already,
+    and streaming or partial (Range) replies are left alone. Placed right after WhiteNoise in settings.MIDDLEWARE.
     """
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -74,5 +74,10 @@ class PublicPageCompressionMiddleware(GZipMiddleware):
             return False
         if response.cookies or request.META.get("CSRF_COOKIE_USED"):
             return False
+        # A page that varies by cookie (a story page looks up whether the visitor is an editor who
+        # may preview drafts) holds a secret only for a request that sent a cookie: a visitor
+        # without any cookie gets the same public page as everybody else.
         vary = {part.strip().lower() for part in response.get("Vary", "").split(",")}
-        return "cookie" not in vary and b"csrfmiddlewaretoken" not in response.content
+        if "cookie" in vary and request.COOKIES:
+            return False
+        return b"csrfmiddlewaretoken" not in response.content

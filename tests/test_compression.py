@@ -33,6 +33,26 @@ def test_other_public_pages_are_gzipped(client, path):
     assert response.get("Content-Encoding") == "gzip", path
 
 
+def test_detail_pages_that_look_for_an_editor_are_gzipped_for_visitors(client):
+    """Story and press release pages ask whether the visitor may preview drafts, which reads the
+    (absent) session and makes them vary by cookie: a visitor without cookies still gets gzip."""
+    from tests.factories import PressReleaseFactory, StoryFactory
+
+    for path in (StoryFactory().get_absolute_url(), PressReleaseFactory().get_absolute_url()):
+        response = client.get(path, headers=GZIP)
+        assert response.status_code == 200, path
+        assert response.get("Content-Encoding") == "gzip", path
+        assert {"cookie", "accept-encoding"} <= {v.strip().lower() for v in response["Vary"].split(",")}, path
+        assert "</html>" in gzip.decompress(response.content).decode()
+
+
+def test_a_cookie_varying_page_for_a_request_with_a_cookie_is_not_compressed():
+    response = HttpResponse(LONG_HTML)
+    response["Vary"] = "Cookie"
+    request = RequestFactory().get("/geschichten/x/", headers={**GZIP, "Cookie": "sessionid=abc"})
+    assert "Content-Encoding" not in PublicPageCompressionMiddleware(lambda request: response)(request)
+
+
 def test_admin_login_with_its_csrf_token_is_not_compressed(client):
     response = client.get("/admin/login/", headers=GZIP)
     assert response.status_code == 200
