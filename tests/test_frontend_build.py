@@ -73,10 +73,8 @@ def test_fonts_are_small_and_cover_german_turkish_and_polish(cut):
 
 
 def test_unused_design_tokens_are_dropped_and_every_token_read_is_kept(build_frontend):
-    css = (
-        ":root{--kern-a:1px;--kern-b:var(--kern-c);--kern-c:red;--kern-d:blue;--site-x:1}"
-        ".kern-x{margin:var(--kern-b)}"
-    )
+    tokens = ":root{--kern-a:1px;--kern-b:var(--kern-c);--kern-c:red;--kern-d:blue;--site-x:1}"
+    css = tokens + ".kern-x{margin:var(--kern-b)}"
     assert build_frontend.drop_unused_properties(css, set()) == (
         ":root{--kern-b:var(--kern-c);--kern-c:red;--site-x:1}.kern-x{margin:var(--kern-b)}"
     )
