@@ -57,7 +57,8 @@ class PublicPageCompressionMiddleware(GZipMiddleware):
     compressed: never the admin, never a reply that sets a cookie, holds a CSRF token or varies by
     cookie for a request that sent one (a session, a signed-in editor). Static files are
     compressed ahead of time by WhiteNoise, media (photos, videos, PDFs) is compressed already,
-    and streaming or partial (Range) replies are left alone. Placed right after WhiteNoise in settings.MIDDLEWARE.
+    and streaming or partial (Range) replies are left alone. Placed after the page cache in
+    settings.MIDDLEWARE.
     """
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -5,10 +5,11 @@
 
 The stylesheet keeps only the rules whose classes the site uses (every `kern-…` name in our
 templates, static JavaScript and CSS, and Python code) plus every rule without a class (element
-selectors, :root tokens, themes), inside the same media queries. The fonts are subset to Basic
-Latin, Latin-1, Latin Extended-A (German, Turkish, Polish, Czech …), general punctuation, arrows
-and the euro sign, without hinting instructions. The build is deterministic: the same inputs give the same bytes, so the
-outputs are committed and `tests/test_frontend_build.py` checks they are up to date.
+selectors, themes), inside the same media queries, and of KERN's `--kern-…` design tokens those
+that something reads. The fonts are subset to Basic Latin, Latin-1, Latin Extended-A (German,
+Turkish, Polish, Czech …), general punctuation, arrows and the euro sign, without hinting
+instructions. The build is deterministic: the same inputs give the same bytes, so the outputs
+are committed and `tests/test_frontend_build.py` checks they are up to date.
 
 Usage: python scripts/build_frontend.py [--out DIR]   (run by `make vendor`; default: static/)
 """
