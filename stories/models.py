@@ -139,6 +139,17 @@ class Story(VideoMedia, Publishable, Versioned):
         editable=False,
         help_text=_("Von „load_demo“ angelegte, erfundene Geschichte für die Demo."),
     )
+    # A "change row": a change of the published story `draft_of`, written by its Kommune while
+    # visitors keep seeing the published story; never public itself (stories/drafts.py).
+    draft_of = models.OneToOneField(
+        "self",
+        verbose_name=_("Änderung an"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.CASCADE,
+        related_name="pending_change",
+    )
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Zuletzt geändert"), auto_now=True)
 
@@ -178,8 +189,15 @@ class Story(VideoMedia, Publishable, Versioned):
         return super().is_published and self.has_consent()
 
     def has_consent(self, scope: str = Scope.WEB) -> bool:
-        """Every person on record for this story holds a consent valid for `scope` now."""
-        return self.pk is not None and type(self).objects.filter(pk=self.pk, pk__in=shown_with_consent(scope)).exists()
+        """Every person on record for this story holds a consent valid for `scope` now. A change
+        row asks its published story, which the consents name (consent.models.Consent.story)."""
+        pk = self.draft_of_id or self.pk
+        return pk is not None and type(self).objects.filter(pk=pk, pk__in=shown_with_consent(scope)).exists()
+
+    @property
+    def is_change(self) -> bool:
+        """A change waiting on top of the published story `draft_of` (stories/drafts.py)."""
+        return self.draft_of_id is not None
 
     @property
     def story_format(self) -> str:
