@@ -15,8 +15,10 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history import register as register_history
 
 from consent.storage import consent_upload, get_consent_storage
+from editorial.compare import register_children
 from shared.images import store_clean_original
 from shared.uploads import RASTER_TYPES, detect_type, gate
 
@@ -239,3 +241,9 @@ class DocumentAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}: {self.consent} ({self.at:%d.%m.%Y %H:%M})"
+
+
+# Every change of a consent record has a revision (who changed what, when), shown in the history
+# of its story (editorial/compare.py). The document itself stays in the private storage.
+register_history(Consent)
+register_children(Consent, "story")

@@ -3,9 +3,10 @@
 from modeltranslation.translator import register
 from simple_history import register as register_history
 
+from editorial.compare import register_children
 from shared.translation import GermanFirst, follow_german
 from shared.videos import PROCESSING_FIELDS
-from stories.models import ExplainerVideo, Story
+from stories.models import ExplainerVideo, Photo, Story
 
 
 @register(Story)
@@ -24,3 +25,7 @@ follow_german(Story, ExplainerVideo)
 # fields (LIBRARIES.md). The version counter is left out: it changes on every save and is no content.
 register_history(Story, excluded_fields=["version", *PROCESSING_FIELDS], m2m_fields=["topics"])
 register_history(ExplainerVideo, excluded_fields=["version", *PROCESSING_FIELDS])
+# A story's photos have revisions of their own (added, removed, replaced, focal point), shown in
+# the story's history (editorial/compare.py).
+register_history(Photo)
+register_children(Photo, "story")

@@ -1,0 +1,179 @@
+"""History that tells the truth: every change in the editors' words, whole, without false changes,
+with the photos, consent records and locations that belong to a row (editorial/compare.py)."""
+
+import datetime
+
+import pytest
+from django.db.models import F
+from django.utils import translation
+
+from consent.models import Consent
+from editorial.compare import changes_between, html_to_text, normalise_text, word_diff
+from stories.models import Photo, Story
+from tests.factories import PhotoFactory, StoryFactory, give_consent, image_file, topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def german():
+    with translation.override("de"):
+        yield
+
+
+def by_field(changes):
+    return {change.field: change for change in changes}
+
+
+def copy(story: Story, **fields) -> Story:
+    clone = Story.objects.get(pk=story.pk)
+    for name, value in fields.items():
+        setattr(clone, name, value)
+    return clone
+
+
+# --- the comparison of two states ---------------------------------------------------------------
+
+
+def test_word_diff_marks_only_the_changed_words_and_keeps_the_whole_text():
+    long_text = "Am Anfang stand ein Gespräch im Jobcenter. " * 20
+    html = word_diff(long_text + "Dann kam die Ausbildung.", long_text + "Dann kam die Umschulung.")
+    assert "<del>Ausbildung</del><ins>Umschulung</ins>" in html
+    assert html.count("Gespräch") == 20  # whole, no „[211 chars]“
+    assert "chars" not in html
+
+
+def test_word_diff_escapes_what_an_editor_typed():
+    html = word_diff("a <b>", "a <script>")
+    assert "<script" not in html and "<b>" not in html
+    assert html == "a &lt;<del>b</del><ins>script</ins>&gt;"
+
+
+def test_line_endings_and_trailing_whitespace_are_no_change(db):
+    story = StoryFactory(teaser="Erste Zeile.\nZweite Zeile.")
+    same = copy(story, teaser="Erste Zeile.  \r\nZweite Zeile.\r\n")
+    assert changes_between(story, same, children=[]) == []
+    assert normalise_text(" a \r\n b \r\n") == "a\n b"
+
+
+def test_a_changed_quote_is_named_in_german_with_its_words_marked(db):
+    story = StoryFactory(quote="Ich habe wieder Arbeit.")
+    changed = by_field(changes_between(story, copy(story, quote_de="Ich habe endlich wieder Arbeit."), children=[]))
+    assert list(changed) == ["quote_de"]
+    assert changed["quote_de"].label == "Zitat"
+    assert "<ins>endlich</ins>" in changed["quote_de"].html
+    assert "Ich habe" in changed["quote_de"].html
+
+
+def test_choices_show_their_labels_and_booleans_ja_nein(db):
+    story = StoryFactory(kind="testimonial", featured=False)
+    changed = by_field(changes_between(story, copy(story, kind="staff", featured=True), children=[]))
+    assert "staff" not in changed["kind"].html and "testimonial" not in changed["kind"].html
+    assert "nein" in changed["featured"].html and "ja" in changed["featured"].html
+    assert changed["featured"].label == "Auf der Startseite zeigen"
+
+
+def test_dates_are_german_and_empty_values_are_a_dash_not_none(db):
+    story = StoryFactory(publish_until=None)
+    until = datetime.datetime(2027, 3, 1, 9, 30, tzinfo=datetime.UTC)
+    html = by_field(changes_between(story, copy(story, publish_until=until), children=[]))["publish_until"].html
+    assert ("2027" in html and "März" in html) or "01.03.2027" in html
+    assert "None" not in html
+    back = by_field(changes_between(copy(story, publish_until=until), story, children=[]))["publish_until"].html
+    assert "None" not in back and "<del>" in back
+
+
+def test_topics_show_as_names_added_and_removed_not_as_a_python_list(db):
+    story = StoryFactory()
+    story.topics.set([topic("ausbildung")])
+    before = story.history.first()
+    story.topics.set([topic("qualifizierung")])
+    after = story.history.first()
+    html = by_field(changes_between(before.instance, after.instance, children=[]))["topics"].html
+    assert f"hinzugefügt: <ins>{topic('qualifizierung')}</ins>" in html
+    assert f"entfernt: <del>{topic('ausbildung')}</del>" in html
+    assert "[" not in html and "]" not in html
+
+
+def test_rich_text_is_compared_by_its_words(db):
+    assert html_to_text("<p>Ein <strong>Satz</strong>.</p><p>Zweiter&nbsp;Satz</p>") == "Ein Satz.\nZweiter Satz"
+    story = StoryFactory(body="<p>Ein Satz.</p>")
+    changed = by_field(changes_between(story, copy(story, body_de="<p>Ein neuer Satz.</p>"), children=[]))
+    assert "<ins>neuer</ins>" in changed["body_de"].html
+    assert "&lt;p&gt;" not in changed["body_de"].html
+
+
+def test_no_english_and_no_none_for_a_new_row(db):
+    story = StoryFactory(role="")
+    changes = changes_between(None, story, children=[])
+    text = " ".join(f"{change.label} {change.html}" for change in changes)
+    assert "None" not in text and "True" not in text and "False" not in text
+    assert "Zitat" in text and "Kommune" in text
+
+
+# --- child rows: photos and consent records ------------------------------------------------------
+
+
+def revision_before_now(story: Story):
+    """The story's newest revision, as if everything so far had been saved a while ago (so that what
+    follows is no part of that save)."""
+    for model in (Story, Photo, Consent):
+        model.history.update(history_date=F("history_date") - datetime.timedelta(minutes=5))
+    return story.history.first().instance
+
+
+def photo_changes(old, new):
+    return [change for change in changes_between(old, new) if change.field == "photo"]
+
+
+def test_photo_added_replaced_focal_point_and_removed_show_in_the_story_comparison(db):
+    story = StoryFactory()
+    before = revision_before_now(story)
+    photo = PhotoFactory(story=story, caption="Am ersten Arbeitstag")
+    added = photo_changes(before, story)
+    assert [change.label for change in added] == ["Foto hinzugefügt"]
+    assert "Am ersten Arbeitstag" in added[0].html and "Bildnachweis" in added[0].html
+
+    story.save()
+    revision = revision_before_now(story)  # with the photo
+    assert photo_changes(revision, story) == []
+    photo.focal_x = 0.25
+    photo.save()
+    changed = photo_changes(revision, story)
+    assert [change.label for change in changed] == ["Foto geändert"]
+    assert "Fokuspunkt waagerecht" in changed[0].html and "<ins>0,25</ins>" in changed[0].html
+    assert "<del>0,5</del>" in changed[0].html
+
+    photo.image = image_file("neu.jpg")
+    photo.save()
+    assert "Bild ersetzt" in photo_changes(revision, story)[0].html
+
+    photo.delete()
+    removed = photo_changes(revision, story)
+    assert [change.label for change in removed] == ["Foto entfernt"]
+    assert "Am ersten Arbeitstag" in removed[0].html
+
+
+def test_photos_saved_with_the_story_belong_to_its_revision(db):
+    story = StoryFactory()
+    first = revision_before_now(story)
+    story.save()  # the next revision, with its photo saved a moment later (an admin save with inlines)
+    PhotoFactory(story=story, caption="Mit der Geschichte gespeichert")
+    second = story.history.first().instance
+    assert [change.label for change in photo_changes(first, second)] == ["Foto hinzugefügt"]
+    assert photo_changes(second, story) == []
+
+
+def test_a_changed_consent_record_shows_in_the_story_comparison(db):
+    story = StoryFactory(consent=False)
+    consent = give_consent(story, person="Dora Dürenerin")
+    story.save()
+    revision = revision_before_now(story)
+    assert [change for change in changes_between(revision, story) if change.field == "consent"] == []
+    consent.expires_on = datetime.date(2031, 5, 4)
+    consent.scope_press = True
+    consent.save()
+    changes = [change for change in changes_between(revision, story) if change.field == "consent"]
+    assert [change.label for change in changes] == ["Einwilligung geändert"]
+    assert "Gültig bis" in changes[0].html and "2031" in changes[0].html
+    assert "Pressedownload" in changes[0].html and "<ins>ja</ins>" in changes[0].html
