@@ -301,10 +301,20 @@ class FocalPointTracking:
             generate_renditions(self.instance, self.source, crops_only=True)
             storage = get_storage()
             kept = set(rendition_paths(self.instance, self.source, crops_only=True))
+            if self.old_point_still_used():
+                kept |= set(self.old_paths)
             for path in self.old_paths:
                 if path not in kept and storage.exists(path):
                     storage.delete(path)
         remember_focal(self.instance, self.source)
+
+    def old_point_still_used(self) -> bool:
+        """Another row names the same file with the old focal point (a story's change shares the
+        published story's files, stories/drafts.py): its crops stay."""
+        loaded = self.instance._loaded_focal[self.source]
+        model = type(self.instance)
+        same = dict(zip(focal_fields_of(self.source), loaded[1:], strict=True))
+        return model._default_manager.filter(**{self.source: loaded[0]}, **same).exclude(pk=self.instance.pk).exists()
 
 
 def remember_focal(instance, source: str) -> None:

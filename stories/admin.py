@@ -34,6 +34,7 @@ from shared.admin import (
 from shared.publication import PUBLICATION_FIELDS, Status
 from shared.roles import is_central
 from shared.translation_admin import GermanFirstTranslationAdmin
+from stories.draft_admin import StoryChangeAdmin
 from stories.models import ExplainerVideo, Format, Photo, Story, Topic
 
 
@@ -82,7 +83,9 @@ class StoryForm(WorkflowForm):
         cleaned = super().clean()
         going_public = cleaned.get("status") in (Status.REVIEW, Status.PUBLISHED)
         name = cleaned.get("name") or ""
-        first_only = Consent.objects.valid().filter(story=self.instance.pk, name_shown=NameShown.FIRST)
+        # A change of a published story: the consents name the published story.
+        story_pk = self.instance.draft_of_id or self.instance.pk
+        first_only = Consent.objects.valid().filter(story=story_pk, name_shown=NameShown.FIRST)
         if going_public and self.instance.pk and len(name.split()) > 1 and first_only.exists():
             self.add_error(
                 "name",
@@ -120,7 +123,7 @@ class FormatFilter(admin.SimpleListFilter):
 
 
 @admin.register(Story)
-class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, GermanFirstTranslationAdmin):
+class StoryAdmin(StoryChangeAdmin, KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, GermanFirstTranslationAdmin):
     list_display = ["picture", "name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
     list_display_links = ["name"]
     list_filter = ["status", FormatFilter, "kind", KommuneFilter, LandFilter, "topics", "featured", "is_example"]
@@ -148,6 +151,7 @@ class StoryAdmin(KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, GermanFirst
         """What the register holds for this story, with a link to record a consent."""
         if story is None or story.pk is None:
             return _("Nach dem ersten Speichern als Entwurf können Sie hier die Einwilligung erfassen.")
+        story = story.draft_of or story  # a change of a published story: its consents
         records = list(Consent.objects.filter(story=story))
         if not records:
             state = _("Keine Einwilligung erfasst: Einreichen und Veröffentlichen sind erst danach möglich.")

@@ -29,7 +29,7 @@ from editorial.models import Action
 from editorial.workflow import record
 from shared.files import delete_unnamed
 from shared.publication import Status
-from shared.videos import VideoMedia
+from shared.videos import PROCESSING_FIELDS, Processing, VideoMedia
 from stories.models import Photo, Story
 
 # Kept by the published story when a change is merged (or given fresh to a change row).
@@ -38,6 +38,7 @@ OWN_FIELDS = {"id", "slug", "draft_of", "status", "featured", "cover_story", "cr
 # and neither processes the video again nor writes new caption files (shared/videos.py).
 VIDEO_FIELDS = [field.attname for field in VideoMedia._meta.local_fields]
 STORY_FILE_FIELDS = [field.attname for field in VideoMedia._meta.local_fields if hasattr(field, "storage")]
+PUBLICATION_WINDOW = {"publish_from", "publish_until"}
 PHOTO_FIELDS = [field.attname for field in Photo._meta.concrete_fields if field.name not in {"id", "story"}]
 
 
@@ -127,6 +128,26 @@ def publish_change(change: Story, user=None, comment: str = "", base_url: str = 
         # does not see); each is kept while any row names it.
         transaction.on_commit(lambda: delete_unnamed(before), robust=True)
     return live
+
+
+def restore_into_change(live: Story, revision: Story, topic_ids, user=None) -> Story:
+    """A Kommune editor restoring an old revision of the published story `live`: the revision's
+    content (texts, video, topics; the window stays) becomes its change, in Entwurf, for review.
+    The change's photos stay as they are."""
+    with transaction.atomic():
+        change = start_change(live, user)
+        video = {name: value_of(revision, name) for name in VIDEO_FIELDS if name not in PROCESSING_FIELDS}
+        if video["video_source"] != change.video_source.name:
+            # The revision's web files were made from its own source.
+            video |= {"processing_state": Processing.READY, "processing_progress": 100, "processing_error": ""}
+            video |= {"processed_source": video["video_source"]}
+        Story.objects.filter(pk=change.pk).update(**video)
+        change = Story.objects.get(pk=change.pk)
+        copy_fields(revision, change, [name for name in content_fields() if name not in PUBLICATION_WINDOW])
+        change.status = Status.DRAFT
+        change.topics.set(topic_ids)
+        change.save()
+    return change
 
 
 def discard_change(change: Story) -> None:

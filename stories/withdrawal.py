@@ -6,6 +6,7 @@ Its public files go too:
 - When a withdrawal is recorded (a consent saved with "Widerrufen am" today or earlier), the
   story is archived and its photos, video files, captions, poster and every rendition are
   deleted once the transaction has committed, with an audit entry.
+- A change waiting on top of the story (stories/drafts.py) is deleted with its files.
 - An expiry (or a withdrawal dated in the future) has no moment at which anything runs:
   `manage.py enforce_consents` (stories/management/commands) does the same for every story
   whose consent has ended. Run it daily from cron or a systemd timer (README, "Betrieb").
@@ -60,9 +61,17 @@ class Removal:
 def take_offline(story: Story, comment: str, user=None) -> Removal:
     """Archive `story` and detach its files, with an audit entry; the caller deletes the files
     (`Removal.delete`) after the transaction has committed, so a rollback loses nothing."""
-    removal = Removal(public_file_names(story), {Photo: set(story.photos.values_list("pk", flat=True))})
-    removal.exclude[Story] = {story.pk}
+    # A change waiting on top of the story (stories/drafts.py) goes with it, and its files.
+    change = Story.objects.filter(draft_of=story).first()
+    stories = [story] if change is None else [story, change]
+    removal = Removal(
+        [name for each in stories for name in public_file_names(each)],
+        {Photo: set(Photo.objects.filter(story__in=stories).values_list("pk", flat=True))},
+    )
+    removal.exclude[Story] = {each.pk for each in stories}
     with transaction.atomic():
+        if change is not None:
+            change.delete()
         story.photos.all().delete()
         for name in VIDEO_FILES:
             setattr(story, name, "")
