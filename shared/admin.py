@@ -1,18 +1,24 @@
 """Admin pieces the apps share: file widgets, the video fieldsets and previews, labels for the
 inputs Django's admin leaves unnamed, and the rights of the editorial roles."""
 
+import copy
+
+from django import forms
 from django.contrib import admin
 from django.contrib.admin import widgets
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from shared import video_admin
 from shared.roles import in_own_kommunen, is_central, kommune_ids
+from shared.video_admin import VIDEO_STATUS_JS, admin_url, processing_status, video_preview
 
 PREVIEW_WIDTH = 240
 # The admin's JavaScript fixes for widgets of Django and django-prose-editor (see the file).
@@ -45,6 +51,16 @@ class ModelAdmin(ChangeListGuard, admin.ModelAdmin):
     """The base of the site's plain admins (those with history start from editorial.admin.HistoryAdmin)."""
 
 
+class LinkedFile:
+    """A stored file as the file widget shows it: its name, linked to `url`."""
+
+    def __init__(self, field_file, url: str):
+        self.field_file, self.url = field_file, url
+
+    def __str__(self) -> str:
+        return str(self.field_file)
+
+
 class FileInput(widgets.AdminFileWidget):
     """Django 6.1 puts the admin's file input into a <fieldset> whose <legend> names the group but
     not the input, which is left without a name (axe: "label"). Without the fieldset the field's
@@ -57,12 +73,21 @@ class FileInput(widgets.AdminFileWidget):
     use_fieldset = False
 
     unsaved: UploadedFile | None = None
+    # Where „Derzeit: …“ links a stored file whose MEDIA URL is not served (an admin view that hands
+    # it to the editor, e.g. VideoAdminMixin's original download); empty: the file's own URL.
+    link = ""
 
     def value_from_datadict(self, data, files, name):
         # Each form holds its own copy of its widgets, so the upload can be remembered here for render().
         upload = super().value_from_datadict(data, files, name)
         self.unsaved = upload if isinstance(upload, UploadedFile) else None
         return upload
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.link and context["widget"]["is_initial"]:
+            context["widget"]["value"] = LinkedFile(value, self.link)
+        return context
 
     def render(self, name, value, attrs=None, renderer=None):
         if self.unsaved is None:
@@ -161,6 +186,7 @@ VIDEO_FIELDSETS = [
             "fields": [
                 "video_source",
                 "processing",
+                "video_preview",
                 "poster_time",
                 "caption_text",
                 "captions",
@@ -174,7 +200,7 @@ VIDEO_FIELDSETS = [
             "description": _(
                 "Laden Sie das Video so hoch, wie Telefon oder Kamera es speichern (MP4, MOV oder WebM, bis 2 GB). "
                 "Nach dem Speichern macht die Website daraus im Hintergrund die Dateien für das Web, das "
-                "Vorschaubild und die Dauer; den Fortschritt sehen Sie hier, wenn Sie die Seite neu laden. "
+                "Vorschaubild und die Dauer; den Fortschritt sehen Sie hier. "
                 "Einreichen und veröffentlichen geht, sobald das Video fertig ist und Untertitel hat: als "
                 "WebVTT-Datei oder hier geschrieben. Ist das Transkript leer, füllt die Website es aus den Untertiteln."
             ),
@@ -204,30 +230,6 @@ VIDEO_FIELDSETS = [
         },
     ),
 ]
-
-
-def processing_status(obj) -> str:
-    """The upload's way to the web files, in German, for the admin (reload the page to follow it)."""
-    from shared.videos import Processing
-
-    if obj is None or not obj.video_source:
-        return gettext("– keine Video-Datei hochgeladen –")
-    if obj.processing_state == Processing.WAITING:
-        return gettext("Wartet auf die Verarbeitung. Laden Sie die Seite in einer Minute neu.")
-    if obj.processing_state == Processing.RUNNING:
-        return format_html(
-            '<progress max="100" value="{}" aria-label="{}">{} %</progress> {}',
-            obj.processing_progress,
-            gettext("Fortschritt der Verarbeitung"),
-            obj.processing_progress,
-            gettext("Wird verarbeitet: %(progress)s %% fertig. Laden Sie die Seite neu, um den Stand zu sehen.")
-            % {"progress": obj.processing_progress},
-        )
-    if obj.processing_state == Processing.FAILED:
-        return format_html(
-            "<strong>{}</strong> {}", gettext("Fehlgeschlagen:"), obj.processing_error or gettext("unbekannter Fehler")
-        )
-    return gettext("Fertig: MP4 und WebM für das Web, Dauer %(duration)s.") % {"duration": obj.duration_display}
 
 
 def preview(image_field, rendition, alt: str, width: int | None, height: int | None):
@@ -266,14 +268,54 @@ def focal_preview(obj, source: str, alt: str):
 
 
 class VideoAdminMixin:
-    readonly_fields = ["poster_preview", "processing"]
+    """The video section (VIDEO_FIELDSETS) with its status line, preview and the views behind them
+    (shared/video_admin.py): the JSON status that video-status.js polls, the original's download."""
+
+    readonly_fields = ["poster_preview", "processing", "video_preview"]
 
     @admin.display(description=_("Stand der Verarbeitung"))
     def processing(self, obj):
         return processing_status(obj)
 
-    class Media:
-        js = [FOCAL_POINT_JS]
+    @admin.display(description=_("Vorschau des Videos"))
+    def video_preview(self, obj):
+        return format_html('<div class="video-preview-box" data-video-preview>{}</div>', video_preview(obj))
+
+    @property
+    def media(self):
+        # A property, not `class Media`: an admin's own Media (StoryAdmin's) would hide a mixin's.
+        return super().media + forms.Media(js=[FOCAL_POINT_JS, VIDEO_STATUS_JS])
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        own = [
+            path(
+                "<path:object_id>/video-status/",
+                self.admin_site.admin_view(self.video_status_view),
+                name=f"{prefix}_video_status",
+            ),
+            path(
+                "<path:object_id>/video-original/",
+                self.admin_site.admin_view(self.video_original_view),
+                name=f"{prefix}_video_original",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def video_status_view(self, request, object_id):
+        return video_admin.status_view(self, request, object_id)
+
+    def video_original_view(self, request, object_id):
+        return video_admin.original_view(self, request, object_id)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # „Derzeit: …“ under the upload field links the original's download, not its (hidden) MEDIA URL.
+        form = super().get_form(request, obj, change=change, **kwargs)
+        field = form.base_fields.get("video_source")
+        if obj is not None and field is not None and isinstance(field.widget, FileInput):
+            form.base_fields["video_source"] = field = copy.deepcopy(field)
+            field.widget.link = admin_url(obj, "video_original")
+        return form
 
     @admin.display(description=_("Vorschau"))
     def poster_preview(self, obj):
@@ -401,3 +443,13 @@ class KommuneScopedAdmin:
         if db_field.name == "kommune" and not is_central(request.user):
             kwargs["queryset"] = db_field.related_model._default_manager.filter(pk__in=kommune_ids(request.user))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        # An editor of one Kommune writes for it: the field comes chosen (a link may still name another).
+        initial = super().get_changeform_initial_data(request)
+        has_kommune = any(field.name == "kommune" and field.is_relation for field in self.model._meta.fields)
+        if has_kommune and "kommune" not in initial and not is_central(request.user):
+            own = list(kommune_ids(request.user))
+            if len(own) == 1:
+                initial["kommune"] = own[0]
+        return initial

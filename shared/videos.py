@@ -389,6 +389,11 @@ class VideoMedia(models.Model):
         return downloads
 
     @property
+    def is_portrait(self) -> bool:
+        """Taller than wide (a phone held upright), judged by the poster: the player reserves its size."""
+        return bool(self.poster_width and self.poster_height and self.poster_height > self.poster_width)
+
+    @property
     def duration_display(self) -> str:
         """ "1:05" for 65 seconds."""
         if self.duration is None:
