@@ -31,6 +31,7 @@ from shared.admin import (
     focal_preview,
     thumbnail,
 )
+from shared.admin_widgets import CountedTextFields
 from shared.publication import PUBLICATION_FIELDS, Status
 from shared.roles import is_central
 from shared.translation_admin import GermanFirstTranslationAdmin
@@ -62,8 +63,9 @@ class PhotoInlineFormSet(BaseInlineFormSet):
             )
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(CountedTextFields, admin.StackedInline):
     model = Photo
+    counted_fields = {"alt_text": (3, True)}
     formset = PhotoInlineFormSet
     formfield_overrides = FILE_FIELDS
     extra = 1
@@ -122,8 +124,26 @@ class FormatFilter(admin.SimpleListFilter):
         return queryset
 
 
+OWN_VIDEO, *OTHER_VIDEO = VIDEO_FIELDSETS
+# The form in the order an editor works: who the person is, the picture (the photos inline comes
+# right after this first section: templates/admin/stories/story/change_form.html) or a video,
+# what they say, the topics, the consent, and last the publication.
+STORY_FIELDSETS = [
+    (_("Person"), {"fields": ["kind", "name", "role", "kommune"]}),
+    (OWN_VIDEO[0], {**OWN_VIDEO[1], "classes": ["collapse"]}),
+    *OTHER_VIDEO,
+    (_("Zitat und Text"), {"fields": ["quote", "teaser", "body"]}),
+    (_("Themen"), {"fields": ["topics"]}),
+    (_("Einwilligung"), {"fields": ["consent_state"]}),
+    (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "slug", "featured", "cover_story"]}),
+]
+CENTRAL_CHOICE = _("Wählt die Zentrale Redaktion.")
+
+
 @admin.register(Story)
-class StoryAdmin(StoryChangeAdmin, KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, GermanFirstTranslationAdmin):
+class StoryAdmin(
+    CountedTextFields, StoryChangeAdmin, KommuneScopedAdmin, VideoAdminMixin, WorkflowAdmin, GermanFirstTranslationAdmin
+):
     list_display = ["picture", "name", "quote", "kommune", "kind", "status", "publish_from", "featured", "is_example"]
     list_display_links = ["name"]
     list_filter = ["status", FormatFilter, "kind", KommuneFilter, LandFilter, "topics", "featured", "is_example"]
@@ -133,11 +153,10 @@ class StoryAdmin(StoryChangeAdmin, KommuneScopedAdmin, VideoAdminMixin, Workflow
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PhotoInline]
     formfield_overrides = {**FILE_FIELDS, models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    fieldsets = [
-        (None, {"fields": ["kind", "name", "slug", "role", "quote", "teaser", "body", "kommune", "topics"]}),
-        (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "consent_state", "featured", "cover_story"]}),
-        *VIDEO_FIELDSETS,
-    ]
+    fieldsets = STORY_FIELDSETS
+    counted_fields = {"quote": (4, True), "teaser": (6, False)}
+    # What a Kommune editor reads beside the fields they may not change (editorial/templatetags/admin_desk.py).
+    readonly_notes = {"featured": CENTRAL_CHOICE, "cover_story": CENTRAL_CHOICE}
     form = StoryForm
 
     class Media:
@@ -145,6 +164,16 @@ class StoryAdmin(StoryChangeAdmin, KommuneScopedAdmin, VideoAdminMixin, Workflow
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("photos")
+
+    def get_fieldsets(self, request, obj=None):
+        # The video section folds away while the story has no video (most show photos); with one it is open.
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not (obj.video_source or obj.external_video_id or obj.video_mp4 or obj.video_webm):
+            return fieldsets
+        return [
+            (name, {**options, "classes": [*options.get("classes", ()), "open"]} if name == OWN_VIDEO[0] else options)
+            for name, options in fieldsets
+        ]
 
     @admin.display(description=_("Einwilligungen"))
     def consent_state(self, story: Story):
