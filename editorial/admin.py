@@ -39,7 +39,8 @@ class VersionedForm(ModelForm):
     """Carries the row's version from the moment the form was opened; a save is refused when
     somebody else has saved the row since (the typed input stays in the form)."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Hidden: no label row is drawn for it (templates/admin/includes/fieldset.html); German where named.
+    loaded_version = forms.IntegerField(label=_("Stand beim Öffnen"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
