@@ -30,7 +30,9 @@ def change_url(story) -> str:
 
 def uploaded_story(**fields) -> Story:
     """A draft of Kreis Düren with a phone video just uploaded (the task has not run: "waiting")."""
-    story = StoryFactory(status=Status.DRAFT, kommune=kommune("kreis-dueren"), name="Björn Mehren", slug="bjoern-mehren", **fields)
+    story = StoryFactory(
+        status=Status.DRAFT, kommune=kommune("kreis-dueren"), name="Björn Mehren", slug="bjoern-mehren", **fields
+    )
     story.video_source.save("IMG_0001.MOV", ContentFile(ORIGINAL_BYTES))
     story.refresh_from_db()
     assert story.processing_state == Processing.WAITING
