@@ -12,9 +12,25 @@
  * 3. The searchable choice (autocomplete_fields, Select2): its combobox and the box showing the
  *    choice are named by the field's <label> (Select2 names them by the chosen text only, which
  *    is empty before a choice).
+ * 4. Texts with a limit (textarea[data-char-count], shared/admin_widgets.py): „noch 120 von 300
+ *    Zeichen“ under the field, told to screen readers (aria-live="polite") when the typing pauses.
+ * 5. The error summary (templates/admin/includes/error_summary.html) takes the focus when the
+ *    page opens; each of its links puts the focus into its field, opening a folded section and
+ *    reaching the visible part of a widget (the searchable choice, the rich-text area).
+ * 6. The first focus of an add form: Django's change_form.js focuses the first field, which for
+ *    a searchable choice is its hidden <select>; the focus moves to the visible box.
+ * 7. The icon links of related fields (add, change, view, delete): the icon takes the link's
+ *    title as its text (Django leaves alt="" on the only content of the link).
+ *
+ * base_site.html loads this file on every admin page; a form's media may load it again: it runs once.
  */
 (function () {
   "use strict";
+
+  if (window.kjcAdminScript) {
+    return;
+  }
+  window.kjcAdminScript = true;
 
   var gettext = window.gettext || function (text) { return text; };
 
@@ -181,4 +197,147 @@
       }
     }).observe(document.body, { childList: true, subtree: true });
   });
+
+  // --- 4. texts with a limit ----------------------------------------------------------------
+
+  function countText(left, limit) {
+    if (left >= 0) {
+      return interpolate(gettext("noch %(left)s von %(limit)s Zeichen"), { left: left, limit: limit }, true);
+    }
+    return interpolate(gettext("%(over)s Zeichen zu viel (höchstens %(limit)s)"), { over: -left, limit: limit }, true);
+  }
+
+  function interpolate(text, values) {
+    return (window.interpolate || function (fmt, obj) {
+      return fmt.replace(/%\((\w+)\)s/g, function (match, name) { return String(obj[name]); });
+    })(text, values, true);
+  }
+
+  function setUpCount(field) {
+    var limit = parseInt(field.getAttribute("maxlength"), 10);
+    if (!limit || field.dataset.charCountReady || !field.id || field.id.indexOf("__prefix__") !== -1) {
+      return;
+    }
+    field.dataset.charCountReady = "1";
+    var shown = document.createElement("p");
+    shown.className = "char-count";
+    shown.id = field.id + "_count";
+    shown.setAttribute("aria-hidden", "true");
+    var spoken = document.createElement("p");
+    spoken.className = "visually-hidden";
+    spoken.setAttribute("aria-live", "polite");
+    field.insertAdjacentElement("afterend", shown);
+    shown.insertAdjacentElement("afterend", spoken);
+    var described = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    described.push(shown.id);
+    field.setAttribute("aria-describedby", described.join(" "));
+    var pause = null;
+    function update(announce) {
+      var left = limit - field.value.length;
+      shown.textContent = countText(left, limit);
+      shown.classList.toggle("char-count--over", left < 0);
+      if (announce) {
+        clearTimeout(pause);
+        pause = setTimeout(function () { spoken.textContent = shown.textContent; }, 1000);
+      }
+    }
+    field.addEventListener("input", function () { update(true); });
+    update(false);
+  }
+
+  function setUpCounts(root) {
+    root.querySelectorAll("textarea[data-char-count][maxlength], input[data-char-count][maxlength]")
+      .forEach(setUpCount);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { setUpCounts(document); });
+  // A photo row added with „Weiteres Foto hinzufügen“ (Django's inlines.js).
+  document.addEventListener("formset:added", function (event) { setUpCounts(event.target); });
+
+  // --- 5. the error summary ----------------------------------------------------------------
+
+  var FOCUSABLE = "input:not([type=hidden]), select, textarea, button, [contenteditable=true], " +
+    ".select2-selection, [tabindex]:not([tabindex='-1'])";
+
+  function visible(element) {
+    return !!(element.offsetWidth || element.offsetHeight || element.getClientRects().length) &&
+      !element.classList.contains("select2-hidden-accessible");
+  }
+
+  function openSections(element) {
+    for (var node = element; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") {
+        node.open = true;
+      }
+    }
+  }
+
+  // The element an editor works with for `field`: itself, or the visible part of its widget.
+  function workingPart(field) {
+    if (visible(field) && field.matches(FOCUSABLE)) {
+      return field;
+    }
+    var row = field.closest(".form-row, .flex-container, fieldset") || field.parentElement;
+    var parts = row ? row.querySelectorAll(FOCUSABLE) : [];
+    for (var i = 0; i < parts.length; i += 1) {
+      if (visible(parts[i])) {
+        return parts[i];
+      }
+    }
+    return null;
+  }
+
+  function focusField(id) {
+    var field = document.getElementById(id);
+    if (!field) {
+      return false;
+    }
+    openSections(field);
+    var target = workingPart(field);
+    if (!target) {
+      return false;
+    }
+    var label = document.querySelector('label[for="' + id + '"]');
+    (label || target).scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+    return true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".error-summary a[href^='#']");
+    if (link && focusField(decodeURIComponent(link.getAttribute("href").slice(1)))) {
+      event.preventDefault();
+    }
+  });
+
+  // --- 6. the first focus --------------------------------------------------------------------
+
+  window.addEventListener("load", function () {
+    var summary = document.getElementById("error-summary");
+    if (summary) {
+      summary.focus();
+      return;
+    }
+    var focused = document.activeElement;
+    if (focused && focused.classList && focused.classList.contains("select2-hidden-accessible")) {
+      var box = focused.parentElement.querySelector(".select2-selection");
+      if (box) {
+        box.focus();
+      }
+    }
+  });
+
+  // --- 7. icon links of related fields -------------------------------------------------------
+
+  function nameIcons(root) {
+    root.querySelectorAll(".related-widget-wrapper-link img").forEach(function (icon) {
+      var link = icon.closest("a");
+      if (!icon.getAttribute("alt") && link && link.title) {
+        icon.setAttribute("alt", link.title);
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { nameIcons(document); });
+  document.addEventListener("formset:added", function (event) { nameIcons(event.target); });
 })();
