@@ -14,6 +14,8 @@ layout in stories/admin.py so that each can be read (and changed) alone.
   change (for review) instead of saving the published story.
 """
 
+import copy
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -96,7 +98,7 @@ class StoryChangeAdmin:
 
     # -- the status header (editorial/admin.py, WorkflowAdmin hooks) -----------------------------
     def workflow_links(self, request, obj) -> list[tuple[str, str]]:
-        links = list(getattr(super(), "workflow_links", lambda request, obj: [])(request, obj))
+        links = list(super().workflow_links(request, obj))
         if obj is None or obj.pk is None:
             return links
         if obj.is_change:
@@ -109,7 +111,7 @@ class StoryChangeAdmin:
         return links
 
     def status_notes(self, request, obj) -> list[str]:
-        notes = list(getattr(super(), "status_notes", lambda request, obj: [])(request, obj))
+        notes = list(super().status_notes(request, obj))
         if obj is None or obj.pk is None:
             return notes
         if obj.is_change:
@@ -141,11 +143,14 @@ class StoryChangeAdmin:
         return notes
 
     def compare_base(self, request, obj):
-        """A change is compared with the published story it will replace."""
+        """A change is compared with the published story it will replace (what the published story
+        keeps on the merge, e.g. its address, is no change)."""
         if obj is not None and obj.is_change:
-            return obj.draft_of
-        base = getattr(super(), "compare_base", None)
-        return base(request, obj) if base is not None else None
+            base = copy.copy(obj.draft_of)
+            for name in KEPT_FROM_PUBLISHED:
+                setattr(base, name, getattr(obj, name))
+            return base
+        return super().compare_base(request, obj)
 
     # -- the change row's form ----------------------------------------------------------------
     def get_readonly_fields(self, request, obj=None):
@@ -153,6 +158,16 @@ class StoryChangeAdmin:
         if obj is not None and obj.is_change:
             fields += [name for name in KEPT_FROM_PUBLISHED if name not in fields]
         return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        steps = getattr(form, "workflow_steps", None)
+        if obj is not None and obj.is_change and steps and "archive" in steps:
+            # A change is published, sent back or deleted (discarded); archived it would stand in the
+            # way of the next one.
+            kept = {name: step for name, step in steps.items() if name != "archive"}
+            form = type(form.__name__, (form,), {"workflow_steps": kept})
+        return form
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj is not None and obj.is_change else super().get_prepopulated_fields(request, obj)

@@ -63,8 +63,8 @@ def photo_rows(story, delete=(), new=None) -> dict:
             f"{prefix}caption": photo.caption,
             f"{prefix}credit": photo.credit,
             f"{prefix}position": photo.position,
-            f"{prefix}focal_x": "0,5",
-            f"{prefix}focal_y": "0,5",
+            f"{prefix}focal_x": "0.5",
+            f"{prefix}focal_y": "0.5",
         }
         if photo in delete:
             data[f"{prefix}DELETE"] = "on"
@@ -76,8 +76,8 @@ def photo_rows(story, delete=(), new=None) -> dict:
             f"{prefix}caption": "Am neuen Arbeitsplatz",
             f"{prefix}credit": "Foto: Jobcenter Kreis Düren",
             f"{prefix}position": "1",
-            f"{prefix}focal_x": "0,5",
-            f"{prefix}focal_y": "0,5",
+            f"{prefix}focal_x": "0.5",
+            f"{prefix}focal_y": "0.5",
         }
     return data
 
@@ -86,9 +86,17 @@ def upload(name="neu.jpg", color=(10, 200, 10)) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, image_file(name, color=color).read(), content_type="image/jpeg")
 
 
+def errors(response) -> str:
+    if response.status_code != 200:
+        return ""
+    return str(response.context["errors"]) + str(
+        [(f.formset.errors, f.formset.non_form_errors()) for f in response.context["inline_admin_formsets"]]
+    )
+
+
 def post_change(client, story, **changes):
     data = story_change_data(client, story, **changes)
-    data.update({key: value for key, value in changes.items() if key.startswith("photos-")})
+    data.update({key: value for key, value in changes.items() if key.startswith("photos-") or key == "topics"})
     return client.post(CHANGE.format(story.pk), data)
 
 
@@ -98,7 +106,8 @@ def test_visitors_keep_the_published_story_until_the_central_team_publishes_the_
     old_photo = live.photos.get().image.name
     public = f"/geschichten/{live.slug}/"
     client.force_login(dueren_editor)
-    assert client.get(CHANGE.format(live.pk)).status_code == 200
+    form = client.get(CHANGE.format(live.pk)).content.decode()
+    assert "Änderung vorschlagen" in form and START.format(live.pk) in form
     confirmation = client.get(START.format(live.pk))
     assert confirmation.status_code == 200
     assert "Besucherinnen und Besucher sehen bis zur Freigabe" in confirmation.content.decode()
@@ -107,12 +116,16 @@ def test_visitors_keep_the_published_story_until_the_central_team_publishes_the_
     assert response.status_code == 302 and response["Location"] == CHANGE.format(change.pk)
     assert change.status == Status.DRAFT and not change.cover_story and change.slug != live.slug
     assert change.photos.get().image.name == old_photo
+    form = client.get(CHANGE.format(change.pk)).content.decode()
+    assert "Dies ist eine Änderung der veröffentlichten Geschichte" in form
+    assert "Zur veröffentlichten Fassung" in form and CHANGE.format(live.pk) in form
+    assert "Zur wartenden Änderung" in client.get(CHANGE.format(live.pk)).content.decode()
 
     data = photo_rows(change, delete=list(change.photos.all()), new=upload())
     data |= {"topics": [topic("familie-und-beruf").pk]}
     with django_capture_on_commit_callbacks(execute=True):
         response = post_change(client, change, quote_de="Der neue Satz über die Arbeit.", status="review", **data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.status_code == 302, errors(response)
     change.refresh_from_db()
     new_photo = change.photos.get().image.name
     assert change.status == Status.REVIEW and change.quote == "Der neue Satz über die Arbeit."
@@ -128,9 +141,9 @@ def test_visitors_keep_the_published_story_until_the_central_team_publishes_the_
 
     client.force_login(central_editor)
     with django_capture_on_commit_callbacks(execute=True):
-        data = photo_rows(change)
+        data = photo_rows(change) | {"topics": list(change.topics.values_list("pk", flat=True))}
         response = post_change(client, change, status="published", **data)
-    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.status_code == 302, errors(response)
     assert response["Location"] == CHANGE.format(live.pk)
     assert not Story.objects.filter(pk=change.pk).exists()
 
@@ -262,3 +275,38 @@ def test_the_change_list_marks_changes_and_the_stories_they_wait_on(client, live
     page = client.get("/admin/stories/story/").content.decode()
     assert "Änderung an veröffentlichter Fassung" in page
     assert "Änderung wartet" in page and CHANGE.format(change.pk) in page
+
+
+def test_the_change_is_compared_with_the_published_story(live):
+    from django.contrib import admin
+
+    from editorial.compare import changes_between
+
+    change = start_change(live)
+    change.quote_de = "Ein neuer Satz."
+    change.save()
+    model_admin = admin.site.get_model_admin(Story)
+    base = model_admin.compare_base(None, Story.objects.get(pk=change.pk))
+    assert base.pk == live.pk
+    changed = [each.field for each in changes_between(base, Story.objects.get(pk=change.pk))]
+    assert [name for name in changed if name != "status"] == ["quote_de"]  # not its address or cover
+
+
+def test_the_buttons_submit_and_publish_a_change(
+    client, live, dueren_editor, central_editor, django_capture_on_commit_callbacks
+):
+    change = start_change(live)
+    client.force_login(dueren_editor)
+    rows = photo_rows(change) | {"topics": [topic("ausbildung").pk]}
+    response = post_change(client, change, quote_de="Per Knopf geändert.", _workflow="submit", **rows)
+    assert response.status_code == 302, errors(response)
+    assert Story.objects.get(pk=change.pk).status == Status.REVIEW
+
+    client.force_login(central_editor)
+    form = client.get(CHANGE.format(change.pk)).content.decode()
+    assert 'value="publish"' in form and 'value="archive"' not in form
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_change(client, Story.objects.get(pk=change.pk), _workflow="publish", **rows)
+    assert response.status_code == 302 and response["Location"] == CHANGE.format(live.pk), errors(response)
+    assert Story.objects.get(pk=live.pk).quote == "Per Knopf geändert."
+    assert not Story.objects.filter(pk=change.pk).exists()
