@@ -412,7 +412,10 @@ class EasyLanguageSection(models.Model):
         width_field="width",
         height_field="height",
         validators=gate("image"),
-        help_text=_("Ein Bild, das den Text zeigt: JPEG, PNG, WebP oder AVIF, mindestens 480 Pixel breit."),
+        help_text=_(
+            "Ein Bild, das den Text zeigt: JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), "
+            "mindestens 480 Pixel breit."
+        ),
     )
     width = models.PositiveIntegerField(_("Breite"), null=True, editable=False)
     height = models.PositiveIntegerField(_("Höhe"), null=True, editable=False)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shared import video_admin
 from shared.roles import in_own_kommunen, is_central, kommune_ids
+from shared.uploads import ImageFormField
 from shared.video_admin import VIDEO_STATUS_JS, admin_url, processing_status, video_preview
 
 PREVIEW_WIDTH = 240
@@ -106,16 +107,9 @@ class FileInput(widgets.AdminFileWidget):
 # Every admin with file or image fields uses these (tests/shared/test_admin.py checks it).
 FILE_FIELDS = {
     models.FileField: {"widget": FileInput},
-    models.ImageField: {
-        "widget": FileInput,
-        # Django's German translation lacks this message; editors must never see English.
-        "error_messages": {
-            "invalid_image": _(
-                "Diese Datei ist kein Bild oder sie ist beschädigt. "
-                "Bitte ein Bild als JPEG, PNG, WebP oder AVIF hochladen."
-            )
-        },
-    },
+    # Refuses in German with the file's name and the formats that work (Django's German translation
+    # lacks its "invalid image" message; editors must never see English).
+    models.ImageField: {"widget": FileInput, "form_class": ImageFormField},
 }
 
 

@@ -43,6 +43,8 @@ from imagekit.specs import ImageSpec
 from imagekit.utils import get_cache, get_storage
 from PIL import Image, ImageOps
 
+from shared import uploads  # noqa: F401 (its import registers the HEIF opener for Image.open)
+
 RENDITION_WIDTHS = (480, 800, 1200)
 # (file extension in the spec name, Pillow format, MIME type, encoder options)
 RENDITION_FORMATS = (
@@ -52,16 +54,19 @@ RENDITION_FORMATS = (
 )
 # Cards and the hero show every picture in one shape, cut around the focal point.
 CROP_RATIO = (4, 3)
+# The format a clean original is stored in, by the upload's format. HEIF (an iPhone's HEIC, read
+# through the opener shared/uploads.py registers) becomes JPEG: browsers and imagekit read that.
 _SAVE_FORMATS = {
     "JPEG": ("JPEG", {"quality": 92}),
     "PNG": ("PNG", {}),
     "WEBP": ("WEBP", {"quality": 92}),
     "AVIF": ("AVIF", {"quality": 80}),
+    "HEIF": ("JPEG", {"quality": 92}),
 }
 
 
 def clean_original(field_file) -> ContentFile:
-    """The uploaded image turned upright and without metadata, in its own format.
+    """The uploaded image turned upright and without metadata, in its own format (HEIF as JPEG).
 
     Only the pixels (and the colour profile, which is not camera metadata) are kept.
     """

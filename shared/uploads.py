@@ -14,19 +14,27 @@ import uuid
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import PurePath
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
+from pillow_heif import register_heif_opener
 
 from shared.webvtt import parse_webvtt
 
 logger = logging.getLogger(__name__)
+
+# iPhones save photos as HEIC (HEIF with HEVC) unless told otherwise. Registered once, here, where
+# every image upload is checked: from then on Pillow (the gate, Django's ImageField, the clean copy
+# in shared/images.py) reads HEIC/HEIF like any format. Stored is always a web format (JPEG).
+register_heif_opener(thumbnails=False)
 
 # -- limits -------------------------------------------------------------------------------
 MAX_VIDEO_BYTES = 500 * 1024 * 1024
@@ -57,9 +65,10 @@ KIT_TYPES = {
 MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"dash", b"M4V ", b"mmp4"}
 
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-# What the image gate accepts, by the format Pillow reads from the content (GIF, TIFF, BMP … are refused).
-GATE_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "AVIF"}
-GATE_IMAGE_EXTENSIONS = [*IMAGE_EXTENSIONS, "avif"]
+# What the image gate accepts, by the format Pillow reads from the content (GIF, TIFF, BMP, DNG … are
+# refused). HEIF (an iPhone's HEIC) is accepted and stored as JPEG (shared.images.clean_original).
+GATE_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "AVIF", "HEIF"}
+GATE_IMAGE_EXTENSIONS = [*IMAGE_EXTENSIONS, "avif", "heic", "heif"]
 
 
 def _head(file, size: int = 512) -> bytes:
@@ -143,12 +152,22 @@ class RasterInfo:
 
 
 IMAGE_FORMAT_REFUSED = _(
-    "Bilder im Format %(format)s werden nicht angenommen. Bitte laden Sie das Bild als JPEG, PNG, WebP oder AVIF hoch."
+    "Bilder im Format %(format)s werden nicht angenommen. "
+    "Bitte laden Sie das Bild als JPEG, PNG, WebP, AVIF oder HEIC hoch."
 )
+# What an editor can do with a photo the gate refuses for its format (shared.uploads.image_refused).
+IMAGE_FORMAT_ADVICE = _(
+    "Es gehen Fotos als JPEG, PNG, WebP, AVIF oder HEIC (so speichert das iPhone). "
+    "Ein Foto vom Telefon wird zum JPEG, wenn Sie es per „Teilen“ als E-Mail-Anhang an sich selbst senden; "
+    "am iPhone speichert die Kamera JPEG unter Einstellungen › Kamera › Formate › „Maximale Kompatibilität“. "
+    "Am Computer: das Bild im Bildprogramm als JPEG exportieren."
+)
+# Refusals for what the file is (not for its size): these get the advice above.
+FORMAT_CODES = {"invalid_extension", "image_format", "not_an_image", "image_broken", "invalid_image"}
 
 
 def raster_info(file, min_width: int = MIN_IMAGE_WIDTH) -> RasterInfo:
-    """Size of a whole, decodable JPEG, PNG, WebP or AVIF image of at least MIN_IMAGE_WIDTH pixels
+    """Size of a whole, decodable JPEG, PNG, WebP, AVIF or HEIF image of at least MIN_IMAGE_WIDTH pixels
     and at most MAX_IMAGE_PIXELS; ValidationError with a German message otherwise."""
     try:
         file.seek(0)
@@ -165,7 +184,7 @@ def raster_info(file, min_width: int = MIN_IMAGE_WIDTH) -> RasterInfo:
             image.load()  # decodes every pixel: a truncated file fails here, not when saving
     except Image.UnidentifiedImageError as error:
         raise ValidationError(
-            _("Diese Datei ist kein Bild. Bitte laden Sie ein Bild als JPEG, PNG, WebP oder AVIF hoch."),
+            _("Diese Datei ist kein Bild. Bitte laden Sie ein Bild als JPEG, PNG, WebP, AVIF oder HEIC hoch."),
             code="not_an_image",
         ) from error
     except (OSError, ValueError, Image.DecompressionBombError) as error:
@@ -607,21 +626,60 @@ def read_csv_text(file) -> str:
 
 
 # -- the one gate -------------------------------------------------------------------------------
+def image_refused(file, error: ValidationError) -> ValidationError:
+    """`error` about an image upload, told with the file's name („IMG_0042.DNG“: …) so that an editor
+    who chose several files knows which one; a refusal for the file's kind adds which formats work and
+    how to get one from a phone (IMAGE_FORMAT_ADVICE)."""
+    name = PurePath(getattr(file, "name", "") or "").name
+    messages = []
+    for item in error.error_list:
+        message = str(item.message % item.params if item.params else item.message)
+        if item.code in FORMAT_CODES:
+            message = f"{message} {IMAGE_FORMAT_ADVICE}"
+        messages.append(
+            ValidationError(_("„%(name)s“: %(reason)s"), code=item.code, params={"name": name, "reason": message})
+            if name
+            else ValidationError(message, code=item.code)
+        )
+    return ValidationError(messages)
+
+
 def gate_image(file) -> None:
-    """Photos and posters: JPEG, PNG, WebP or AVIF by content, whole, within the byte and pixel
-    limits. The model re-encodes it on save (shared.images.store_clean_original): upright,
-    without metadata and without anything appended to the pixels."""
+    """Photos and posters: JPEG, PNG, WebP, AVIF or HEIC/HEIF by content, whole, within the byte and
+    pixel limits. The model re-encodes it on save (shared.images.store_clean_original): upright,
+    without metadata and without anything appended to the pixels, HEIF as JPEG. Every refusal names
+    the file (image_refused)."""
     if not _is_new_upload(file):
         return
-    FileExtensionValidator(
-        GATE_IMAGE_EXTENSIONS,
-        message=_(
-            "Bitte laden Sie ein Bild im Format JPEG, PNG, WebP oder AVIF hoch "
-            "(Dateiendung .jpg, .jpeg, .png, .webp oder .avif)."
-        ),
-    )(file)
-    check_size(file, MAX_IMAGE_BYTES, _("Das Bild ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s."))
-    raster_info(file)
+    try:
+        FileExtensionValidator(
+            GATE_IMAGE_EXTENSIONS,
+            message=_(
+                "Bitte laden Sie ein Bild im Format JPEG, PNG, WebP, AVIF oder HEIC hoch "
+                "(Dateiendung .jpg, .jpeg, .png, .webp, .avif, .heic oder .heif)."
+            ),
+        )(file)
+        check_size(file, MAX_IMAGE_BYTES, _("Das Bild ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s."))
+        raster_info(file)
+    except ValidationError as error:
+        raise image_refused(file, error) from None
+
+
+class ImageFormField(forms.ImageField):
+    """Django's form ImageField (Pillow must read the upload), refusing in the gate's words: with the
+    file's name and the formats that work (image_refused). The file extension is the gate's to judge
+    (its list, its message), not Django's list of every format Pillow knows."""
+
+    default_validators = []
+    default_error_messages = {
+        "invalid_image": _("Diese Datei ist kein Bild oder sie ist beschädigt."),
+    }
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            raise image_refused(data, error) from None
 
 
 def gate_video_mp4(file) -> None:

@@ -244,7 +244,8 @@ class Photo(models.Model):
         height_field="height",
         validators=gate("image"),
         help_text=_(
-            "JPEG, PNG, WebP oder AVIF, mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt."
+            "JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), mindestens 480 Pixel breit. "
+            "Standortdaten werden beim Speichern entfernt."
         ),
     )
     width = models.PositiveIntegerField(_("Breite"), null=True, editable=False)

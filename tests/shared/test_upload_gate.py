@@ -83,7 +83,7 @@ def test_every_file_field_stores_under_a_random_name(field):
 def test_gif_and_tiff_posters_are_refused_in_german(content, name):
     with pytest.raises(ValidationError) as error:
         uploads.gate_image(SimpleUploadedFile(name, content))
-    assert "JPEG, PNG, WebP oder AVIF" in " ".join(error.value.messages)
+    assert "JPEG, PNG, WebP, AVIF oder HEIC" in " ".join(error.value.messages)
 
 
 def test_avif_and_webp_images_pass_the_gate():
@@ -126,7 +126,7 @@ def test_sign_language_poster_loses_gps_is_upright_and_drops_a_php_payload(admin
 def test_sign_language_gif_poster_is_refused_and_nothing_is_stored(admin_client, settings):
     response = post_sign_language_video(admin_client, SimpleUploadedFile("poster.jpg", encoded("GIF")))
     assert response.status_code == 200
-    assert "JPEG, PNG, WebP oder AVIF" in response.content.decode()
+    assert "JPEG, PNG, WebP, AVIF oder HEIC" in response.content.decode()
     assert not SignLanguageVideo.objects.exists()
     assert not any(path.is_file() for path in settings.MEDIA_ROOT.rglob("*"))
 

@@ -132,7 +132,7 @@ def test_photo_needs_alt_text_caption_and_credit(admin_client):
     ("name", "content", "message"),
     [
         ("bild.jpg", b"kein Bild", "Diese Datei ist kein Bild oder sie ist beschädigt."),
-        ("bild.gif", None, "Bitte laden Sie ein Bild im Format JPEG, PNG, WebP oder AVIF hoch"),
+        ("bild.gif", None, "„bild.gif“: Bitte laden Sie ein Bild im Format JPEG, PNG, WebP, AVIF oder HEIC hoch"),
         ("klein.jpg", "small", "Das Bild ist nur 300 Pixel breit."),
         ("halb.jpg", "truncated", "Das Bild ist beschädigt oder unvollständig."),
     ],
