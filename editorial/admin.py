@@ -11,6 +11,7 @@ from contextvars import ContextVar
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import PAGE_VAR
 from django.core.exceptions import ValidationError
 from django.db import connections, router
 from django.forms.models import ModelForm
@@ -19,9 +20,10 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.template_utils import HistoricalRecordContextHelper
 
 from editorial import preview
+from editorial.compare import changes_between
+from editorial.history import history_page
 from editorial.models import Action, AuditEntry
 from editorial.workflow import action_for, allowed_statuses, record
 from shared.admin import ChangeListGuard, KommuneScopedAdmin, LogAdmin, ModelAdmin
@@ -118,24 +120,6 @@ def is_restore(request) -> bool:
     return bool(match and (match.url_name or "").endswith("_simple_history"))
 
 
-class ReadableChanges(HistoricalRecordContextHelper):
-    """The diff in the editors' words: choice labels instead of stored values, „ja“/„nein“,
-    dates in German, and a dash for an empty value."""
-
-    def prepare_delta_change_value(self, change, value):
-        field = self.model._meta.get_field(change.field)
-        value = super().prepare_delta_change_value(change, value)
-        if value in (None, ""):
-            return "–"
-        if getattr(field, "choices", None) and not isinstance(value, list):
-            return dict(field.flatchoices).get(value, value)
-        if isinstance(value, bool):
-            return _("ja") if value else _("nein")
-        if hasattr(value, "tzinfo"):
-            return date_format(localtime(value), "DATETIME_FORMAT")
-        return value
-
-
 class HistoryAdmin(ChangeListGuard, SimpleHistoryAdmin):
     """History with diff and restore; concurrent saves refused. The hidden `loaded_version` field
     is added to the first fieldset by itself."""
@@ -143,8 +127,30 @@ class HistoryAdmin(ChangeListGuard, SimpleHistoryAdmin):
     form = VersionedForm
     history_list_per_page = 50
 
-    def get_historical_record_context_helper(self, request, historical_record):
-        return ReadableChanges(self.model, historical_record)
+    # The history pages in the editors' words (editorial/compare.py, editorial/history.py): the
+    # revisions and the changes of photos and consent records as one timeline, word by word.
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Left to editorial.history, page by page (simple-history's own diff is not shown)."""
+
+    def render_history_view(self, request, template, context, **kwargs):
+        if template == self.object_history_template:
+            page = request.GET.get(PAGE_VAR)
+            context.update(history_page(self.model, context["object"].pk, page, self.history_list_per_page))
+        elif template == self.object_history_form_template:
+            revision = context["original"]
+            current = type(revision)._default_manager.filter(pk=revision.pk).first()
+            context["restore_changes"] = changes_between(current, revision, children=[]) if current else []
+            context["revision_date"] = revision._history.history_date
+        return super().render_history_view(request, template, context, **kwargs)
+
+    def history_view_title(self, request, obj):
+        return _("Verlauf: %(object)s") % {"object": obj}
+
+    def history_form_view_title(self, request, obj):
+        when = date_format(localtime(obj._history.history_date), "DATETIME_FORMAT")
+        if self.revert_disabled(request, obj):
+            return _("Fassung vom %(date)s") % {"date": when}
+        return _("Fassung vom %(date)s wiederherstellen") % {"date": when}
 
     def editable(self, request, obj=None) -> bool:
         return self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)

@@ -65,6 +65,7 @@ class Change:
 # ---------------------------------------------------------------------------------------------
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"\w")
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|ul|ol)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -98,25 +99,60 @@ def _split_space(text: str) -> tuple[str, str, str]:
     return text[:start], core, text[start + len(core) :]
 
 
+def _segments(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:
+    """(tag, old text, new text) runs; changes separated only by spaces or punctuation are one run,
+    so that a rewritten sentence reads as old words struck, new words added, not word by word."""
+    segments: list[list[str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        tag = "equal" if tag == "equal" else "change"
+        if segments and segments[-1][0] == tag == "change":
+            segments[-1][1] += old
+            segments[-1][2] += new
+        elif (
+            tag == "change" and len(segments) >= 2 and segments[-2][0] == "change" and not _WORD.search(segments[-1][1])
+        ):
+            _tag, gap, _same = segments.pop()
+            segments[-1][1] += gap + old
+            segments[-1][2] += gap + new
+        else:
+            segments.append([tag, old, new])
+    return [tuple(segment) for segment in segments]
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core) :]
+
+
 def word_diff(old: str, new: str) -> SafeString:
     """The whole new text with removed words in <del> and added words in <ins> (the spaces around
-    them stay outside the marks)."""
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    them outside the marks). A text with no word in common is shown struck out whole, then the new
+    one whole."""
+    segments = _segments(_TOKENS.findall(old), _TOKENS.findall(new))
+    if old and new and not any(tag == "equal" and _WORD.search(same) for tag, same, _new in segments):
+        return format_html("<del>{}</del> <ins>{}</ins>", _Lines(old), _Lines(new))
     parts = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
+    for index, (tag, removed, added) in enumerate(segments):
         if tag == "equal":
             parts.append(_escape_lines(added))
             continue
         lead_removed, core_removed, trail_removed = _split_space(removed)
         lead_added, core_added, trail_added = _split_space(added)
-        if tag == "delete":
-            lead, trail = lead_removed, trail_removed
-        else:
-            lead, trail = lead_added, trail_added
+        lead, trail = (lead_added, trail_added) if core_added else (lead_removed, trail_removed)
         if not core_removed and not core_added:  # only spaces or line breaks changed
             parts.append(_escape_lines(added))
             continue
+        following = segments[index + 1][2] if index + 1 < len(segments) else ""
+        if lead and not trail and not following[:1].isspace():
+            # "Zitat<del> Nummer 5</del>." rather than "Zitat <del>Nummer 5</del>.": the space goes with
+            # the words, so that the text without the marks reads right.
+            core_removed = f"{lead_removed}{core_removed}" if core_removed else ""
+            core_added = f"{lead_added}{core_added}" if core_added else ""
+            lead = ""
         parts.append(_escape_lines(lead))
         if core_removed:
             parts.append(f"<del>{_escape_lines(core_removed)}</del>")
@@ -124,6 +160,13 @@ def word_diff(old: str, new: str) -> SafeString:
             parts.append(f"<ins>{_escape_lines(core_added)}</ins>")
         parts.append(_escape_lines(trail))
     return mark_safe("".join(parts))
+
+
+class _Lines(str):
+    """Text escaped for HTML with its line breaks kept (for format_html)."""
+
+    def __html__(self) -> str:
+        return _escape_lines(str(self))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -400,6 +443,9 @@ def compared_fields(model, exclude=()) -> list:
 class ChildRelation:
     model: type
     fk_name: str
+    # Pairs the child rows of two different parent rows (a story and its change row, whose photos
+    # are copies with new ids): rows with the same value of this field are the same row.
+    match_by: str | None = None
 
     @property
     def parent_model(self):
@@ -409,10 +455,11 @@ class ChildRelation:
 CHILDREN: list[ChildRelation] = []
 
 
-def register_children(child_model, fk_name: str) -> None:
+def register_children(child_model, fk_name: str, match_by: str | None = None) -> None:
     """Show the changes of `child_model`'s rows (with a history of their own) in the history of
-    the row their `fk_name` points at: a story's photos, its consent records."""
-    relation = ChildRelation(child_model, fk_name)
+    the row their `fk_name` points at: a story's photos, its consent records. Between two
+    different parent rows only relations with `match_by` are compared."""
+    relation = ChildRelation(child_model, fk_name, match_by)
     if relation not in CHILDREN:
         CHILDREN.append(relation)
 
@@ -495,21 +542,50 @@ def child_change(relation: ChildRelation, kind: str, old, new) -> Change | None:
     )
 
 
+def _match_value(row, field_name: str):
+    value = getattr(row, field_name, None)
+    return getattr(value, "name", value) or None
+
+
+def paired_rows(before: dict, after: dict, relation: ChildRelation, same_parent: bool) -> tuple[list, list, list]:
+    """(added, pairs of old and new, removed): by id for the same parent row, else by match_by."""
+    if same_parent:
+        pairs = [(before[pk], after[pk]) for pk in sorted(before.keys() & after.keys())]
+        added = [after[pk] for pk in sorted(after.keys() - before.keys())]
+        removed = [before[pk] for pk in sorted(before.keys() - after.keys())]
+        return added, pairs, removed
+    old_by_value = {}
+    for row in before.values():
+        old_by_value.setdefault(_match_value(row, relation.match_by), row)
+    old_by_value.pop(None, None)
+    pairs, added = [], []
+    for pk in sorted(after):
+        old = old_by_value.pop(_match_value(after[pk], relation.match_by), None)
+        if old is None:
+            added.append(after[pk])
+        else:
+            pairs.append((old, after[pk]))
+    paired = {old.pk for old, _new in pairs}
+    removed = [before[pk] for pk in sorted(before) if pk not in paired]
+    return added, pairs, removed
+
+
 def children_changes(old, new, relations) -> list[Change]:
+    same_parent = old is None or old.pk == new.pk
     result = []
     for relation in relations:
+        if not same_parent and relation.match_by is None:
+            continue  # the ids of two rows' children say nothing about each other
         before, after = child_rows(old, relation), child_rows(new, relation)
         if after is None or (old is not None and before is None):
             continue
-        before = before or {}
-        for pk in sorted(after.keys() - before.keys()):
-            result.append(child_change(relation, "added", None, after[pk]))
-        for pk in sorted(before.keys() & after.keys()):
-            change = child_change(relation, "changed", before[pk], after[pk])
+        added, pairs, removed = paired_rows(before or {}, after, relation, same_parent)
+        result.extend(child_change(relation, "added", None, row) for row in added)
+        for old_row, new_row in pairs:
+            change = child_change(relation, "changed", old_row, new_row)
             if change is not None:
                 result.append(change)
-        for pk in sorted(before.keys() - after.keys()):
-            result.append(child_change(relation, "removed", before[pk], None))
+        result.extend(child_change(relation, "removed", row, None) for row in removed)
     return result
 
 

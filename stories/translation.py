@@ -28,4 +28,4 @@ register_history(ExplainerVideo, excluded_fields=["version", *PROCESSING_FIELDS]
 # A story's photos have revisions of their own (added, removed, replaced, focal point), shown in
 # the story's history (editorial/compare.py).
 register_history(Photo)
-register_children(Photo, "story")
+register_children(Photo, "story", match_by="image")  # a change row copies its photos

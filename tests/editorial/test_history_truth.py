@@ -43,6 +43,13 @@ def test_word_diff_marks_only_the_changed_words_and_keeps_the_whole_text():
     assert "chars" not in html
 
 
+def test_a_rewritten_sentence_is_struck_out_whole_and_the_new_one_shown_whole():
+    html = word_diff("Ein neues Zitat.", "Zitat Nummer 5: Ich habe wieder Arbeit.")
+    assert html == "<del>Ein neues Zitat.</del> <ins>Zitat Nummer 5: Ich habe wieder Arbeit.</ins>"
+    html = word_diff("Ich fand eine Stelle als Schlosser.", "Ich fand nach zwei Jahren endlich eine Stelle.")
+    assert html == "Ich fand <ins>nach zwei Jahren endlich</ins> eine Stelle<del> als Schlosser</del>."
+
+
 def test_word_diff_escapes_what_an_editor_typed():
     html = word_diff("a <b>", "a <script>")
     assert "<script" not in html and "<b>" not in html
@@ -177,3 +184,18 @@ def test_a_changed_consent_record_shows_in_the_story_comparison(db):
     assert [change.label for change in changes] == ["Einwilligung geändert"]
     assert "Gültig bis" in changes[0].html and "2031" in changes[0].html
     assert "Pressedownload" in changes[0].html and "<ins>ja</ins>" in changes[0].html
+
+
+def test_a_change_row_is_compared_with_its_published_story_photo_by_photo(db):
+    from stories.drafts import start_change
+
+    story = StoryFactory()
+    PhotoFactory(story=story, caption="Alte Unterschrift")
+    change = start_change(story)
+    photo = change.photos.get()
+    photo.caption = "Neue Unterschrift"
+    photo.save()
+    changes = changes_between(story, change, exclude=["slug", "status", "publish_from"])
+    labels = [change.label for change in changes]
+    assert labels == ["Foto geändert"]  # the consent stays with the published story: no „entfernt“
+    assert "<del>Alte</del><ins>Neue</ins> Unterschrift" in changes[0].html
