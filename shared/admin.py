@@ -296,6 +296,19 @@ class VideoAdminMixin:
         ]
         return own + super().get_urls()
 
+    def get_fieldsets(self, request, obj=None):
+        # With an uploaded video its section is open, however the admin folds it: the progress, the
+        # preview and the original are what the editor comes back for.
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.video_source:
+            return fieldsets
+        return [
+            (name, {**options, "classes": [c for c in options.get("classes", ()) if c != "collapse"]})
+            if "video_source" in options.get("fields", ())
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
     def video_status_view(self, request, object_id):
         return video_admin.status_view(self, request, object_id)
 

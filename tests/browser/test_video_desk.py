@@ -13,6 +13,7 @@ from shared.roles import KOMMUNE_EDITORS
 from shared.video_processing import VideoProcessor
 from shared.videos import Processing
 from stories.models import Story
+from tests.browser.axe import axe_violations, format_violations
 from tests.browser.test_admin_axe import log_in
 from tests.factories import StoryFactory, add_video, demo_media_file, editor, kommune
 from tests.shared.test_video_pipeline import phone_video  # noqa: F401 (a fixture)
@@ -65,6 +66,8 @@ def test_the_form_follows_the_processing_without_a_reload(site):
     assert page.locator("[data-video-preview] video track[kind=captions]").count() == 1
     reload = page.get_by_role("link", name="Seite neu laden, um das Vorschaubild und die Web-Dateien zu sehen")
     assert reload.is_visible()
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
     requests_after = []
     page.on("request", lambda request: requests_after.append(request.url))
     page.wait_for_timeout(4000)

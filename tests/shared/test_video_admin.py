@@ -141,6 +141,17 @@ def test_the_form_has_the_status_line_that_the_script_follows(dueren_client):
     assert "/static/js/video-status.js" in html
 
 
+def video_section_classes(client, story) -> list:
+    response = client.get(change_url(story))
+    sections = [opts for _name, opts in response.context["adminform"].fieldsets if "video_source" in opts["fields"]]
+    return sections[0].get("classes", [])
+
+
+def test_the_folded_video_section_is_open_once_a_video_is_uploaded(dueren_client):
+    assert "collapse" in video_section_classes(dueren_client, StoryFactory(status=Status.DRAFT))
+    assert "collapse" not in video_section_classes(dueren_client, uploaded_story())
+
+
 # -- the original's download -----------------------------------------------------------------
 
 
