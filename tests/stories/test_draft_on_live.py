@@ -261,6 +261,8 @@ def test_a_kommune_editor_restoring_a_published_story_creates_a_change(client, l
     live.quote_de = "Der zweite Satz."
     live.save()
     client.force_login(dueren_editor)
+    page = client.get(f"/admin/stories/story/{live.pk}/history/{first.history_id}/")
+    assert page.status_code == 200 and 'name="_save"' in page.content.decode()  # the revision can become a change
     response = client.post(f"/admin/stories/story/{live.pk}/history/{first.history_id}/", {"quote_de": "Böse"})
     change = Story.objects.get(draft_of=live)
     assert response.status_code == 302 and response["Location"] == CHANGE.format(change.pk)
@@ -310,3 +312,14 @@ def test_the_buttons_submit_and_publish_a_change(
     assert response.status_code == 302 and response["Location"] == CHANGE.format(live.pk), errors(response)
     assert Story.objects.get(pk=live.pk).quote == "Per Knopf geändert."
     assert not Story.objects.filter(pk=change.pk).exists()
+
+
+def test_restoring_a_revision_whose_file_is_gone_is_refused_in_german(client, live, dueren_editor):
+    add_video(live)
+    with_video = live.history.first()
+    Path(settings.MEDIA_ROOT, live.poster.name).unlink()
+    Story.objects.filter(pk=live.pk).update(poster="", poster_alt="")
+    client.force_login(dueren_editor)
+    response = client.post(f"/admin/stories/story/{live.pk}/history/{with_video.history_id}/", follow=True)
+    assert "lässt sich nicht wiederherstellen" in response.content.decode()
+    assert not Story.objects.filter(draft_of=live).exists()
