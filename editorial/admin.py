@@ -4,15 +4,18 @@
   the refusal of a second, concurrent save (shared.publication.Versioned).
 - `WorkflowAdmin`: the states Entwurf → Zur Prüfung → Veröffentlicht → Archiviert, who may set
   which (editorial/workflow.py), the comment when a submission is sent back, the audit log,
-  the e-mails, and a signed preview link for reviewers without an account.
+  the e-mails, and a signed preview link for reviewers without an account. The steps are buttons
+  of the submit row (`_workflow`, templates/admin/submit_line.html), offered by role and state;
+  the status header above the form says who did what when (editorial/status_header.py).
 """
 
 from contextvars import ContextVar
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.views.main import PAGE_VAR
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, router
 from django.forms.models import ModelForm
 from django.utils.formats import date_format
@@ -21,11 +24,11 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial import preview
+from editorial import preview, status_header
 from editorial.compare import changes_between
 from editorial.history import history_page
 from editorial.models import Action, AuditEntry
-from editorial.workflow import action_for, allowed_statuses, record
+from editorial.workflow import STEPS, Step, action_for, allowed_statuses, record, save_status, steps_for
 from shared.admin import ChangeListGuard, KommuneScopedAdmin, LogAdmin, ModelAdmin
 from shared.publication import Status
 from shared.roles import is_central
@@ -35,6 +38,8 @@ BASE_URL: ContextVar[str] = ContextVar("editorial_base_url", default="")
 
 # Kept on the Veröffentlichung section of each reviewed type, after the status and the window.
 WORKFLOW_FIELDS = ["review_comment", "preview_link"]
+# The name of the submit row's workflow buttons; the value is a step of editorial.workflow.STEPS.
+STEP_FIELD = "_workflow"
 
 
 class VersionedForm(ModelForm):
@@ -87,6 +92,11 @@ class VersionedForm(ModelForm):
 
 
 class WorkflowForm(VersionedForm):
+    """The status is set by the buttons of the submit row (`_workflow`, editorial.workflow.STEPS);
+    the `status` field stays as a hidden input holding what a plain save keeps, and a posted
+    `status=` still works. A button is turned into that status before the form is cleaned, so every
+    check (rights, comment, a type's own rules on `status`) runs as for the status chosen."""
+
     review_comment = forms.CharField(
         label=_("Anmerkung zur Prüfung"),
         required=False,
@@ -94,16 +104,49 @@ class WorkflowForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "Für die andere Seite: beim Einreichen ein Hinweis an die Zentrale Redaktion, beim Zurückgeben "
-            "(Status „Entwurf“) was zu ändern ist – dann Pflicht. Wird per E-Mail geschickt und im Protokoll "
-            "festgehalten."
+            "was zu ändern ist – dann Pflicht. Wird per E-Mail geschickt und im Protokoll festgehalten."
         ),
     )
 
+    # Set per request by WorkflowAdmin.get_form: the steps offered and the status a plain save keeps.
+    workflow_steps: dict[str, Step] = {}
+    workflow_save_status: str | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workflow_step: Step | None = None
+        self._posted_status = None
+        if "status" not in self.fields or self.workflow_save_status is None:
+            return
+        self.fields["status"].widget = forms.HiddenInput()
+        if not self.is_bound:
+            self.initial["status"] = self.workflow_save_status
+            return
+        self.workflow_step = STEPS.get(self.data.get(STEP_FIELD, ""))
+        if self.workflow_step is not None and self.workflow_step.name in self.workflow_steps:
+            self._posted_status = self.data.get("status")
+            self.data = self.data.copy()
+            self.data["status"] = self.workflow_step.status
+
+    def full_clean(self):
+        super().full_clean()
+        if self._posted_status is not None:
+            # Shown again after an error, the hidden field holds what a plain save keeps, not the step.
+            self.data["status"] = self._posted_status
+
     def clean(self):
         cleaned = super().clean()
+        step = self.workflow_step
+        if step is not None and step.name not in self.workflow_steps:
+            raise ValidationError(
+                _("„%(step)s“ passt nicht mehr zum Stand dieses Eintrags. Bitte laden Sie die Seite neu."),
+                code="step_not_offered",
+                params={"step": step.label},
+            )
         old = self.instance.stored_status() if self.instance.pk else None
         new = cleaned.get("status")
-        if action_for(old, new) == Action.SENT_BACK and not cleaned.get("review_comment", "").strip():
+        withdrawn = step is not None and step.name == "withdraw"
+        if action_for(old, new) == Action.SENT_BACK and not withdrawn and not cleaned.get("review_comment", "").strip():
             self.add_error(
                 "review_comment",
                 ValidationError(
@@ -209,6 +252,78 @@ class WorkflowAdmin(HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "preview_link"]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if is_restore(request) or not issubclass(form, WorkflowForm):
+            return form
+        status = obj.status if obj is not None else None
+        steps = steps_for(request.user, status, self.authors_change_published) if self.editable(request, obj) else []
+        attributes = {"workflow_steps": {step.name: step for step in steps}}
+        attributes["workflow_save_status"] = save_status(request.user, status)
+        return type(form.__name__, (form,), attributes)
+
+    def posted_step(self, request) -> Step | None:
+        """The workflow button the form was sent with (None: a plain save). A step the user's role
+        never has (a Kommune editor's „publish“) is refused outright."""
+        if request.method != "POST" or STEP_FIELD not in request.POST:
+            return None
+        name = request.POST[STEP_FIELD]
+        role_steps = {
+            step.name
+            for status in [None, *Status]
+            for step in steps_for(request.user, status, self.authors_change_published)
+        }
+        if name not in role_steps:
+            raise PermissionDenied
+        return STEPS[name]
+
+    # Hooks of the status header (templates/admin/includes/workflow_status.html).
+    def compare_base(self, request, obj):
+        """What „changed since the last published version“ compares with: the last revision saved
+        as published, or None."""
+        history = getattr(obj, "history", None)
+        revision = history.filter(status=Status.PUBLISHED).first() if history is not None else None
+        return revision.instance if revision is not None else None
+
+    def workflow_links(self, request, obj) -> list[tuple[str, str]]:
+        """Further (label, url) links for the status header."""
+        return []
+
+    def status_notes(self, request, obj) -> list[str]:
+        """Further lines for the status header."""
+        return []
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if not is_restore(request) and "adminform" in context:
+            context["workflow"] = self.workflow_header(request, obj, context["adminform"].form)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def workflow_header(self, request, obj, form) -> status_header.Header:
+        current = obj
+        if obj is not None and obj.pk is not None and form.is_bound:
+            # Shown again after an error: the header tells the stored state, not the posted one.
+            current = type(obj)._default_manager.filter(pk=obj.pk).first() or obj
+        header = status_header.build(self, request, current if obj is not None and obj.pk else None)
+        header.steps = list(getattr(form, "workflow_steps", {}).values())
+        save = getattr(form, "workflow_save_status", None)
+        header.save_label = _("Als Entwurf speichern") if save == Status.DRAFT else _("Speichern")
+        header.editable = save is not None and self.editable(request, obj)
+        return header
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self.response_step(request, obj, add=True) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self.response_step(request, obj) or super().response_change(request, obj)
+
+    def response_step(self, request, obj, add=False):
+        """After a workflow button: what was done, and back to the list."""
+        step = self.posted_step(request)
+        if step is None or IS_POPUP_VAR in request.POST:
+            return None
+        self.message_user(request, step.done % {"title": obj}, messages.SUCCESS)
+        return self.response_post_save_add(request, obj) if add else self.response_post_save_change(request, obj)
+
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status":
             kwargs["choices"] = [(status.value, status.label) for status in allowed_statuses(request.user)]
@@ -249,6 +364,7 @@ class WorkflowAdmin(HistoryAdmin):
         )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        self.posted_step(request)  # a step the role never has: refused before anything is read or saved
         token = BASE_URL.set(request.build_absolute_uri("/"))
         try:
             response = super().changeform_view(request, object_id, form_url, extra_context)

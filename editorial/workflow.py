@@ -10,6 +10,8 @@
 The window "Sichtbar ab/bis" needs no step here: the public queries compare it with the clock.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -46,6 +48,77 @@ def action_for(old: str | None, new: str) -> Action | None:
     if old == Status.PUBLISHED:
         return Action.UNPUBLISHED
     return None
+
+
+@dataclass(frozen=True)
+class Step:
+    """A workflow step as a button of the change form (`name="_workflow" value=<name>`): it takes the
+    row to `status` through the same form checks as choosing that status."""
+
+    name: str
+    status: Status
+    label: str
+    done: str  # the message after the step, with %(title)s
+
+
+STEPS = {
+    step.name: step
+    for step in [
+        Step(
+            "submit",
+            Status.REVIEW,
+            gettext_lazy("Zur Prüfung einreichen"),
+            gettext_lazy("Zur Prüfung eingereicht: %(title)s"),
+        ),
+        Step(
+            "withdraw",
+            Status.DRAFT,
+            gettext_lazy("Einreichung zurückziehen"),
+            gettext_lazy("Wieder ein Entwurf: %(title)s"),
+        ),
+        Step(
+            "publish",
+            Status.PUBLISHED,
+            gettext_lazy("Veröffentlichen"),
+            gettext_lazy("Veröffentlicht: %(title)s"),
+        ),
+        Step(
+            "send_back",
+            Status.DRAFT,
+            gettext_lazy("Zurückgeben …"),
+            gettext_lazy("Mit Ihrer Anmerkung an die Redaktion der Kommune zurückgegeben: %(title)s"),
+        ),
+        Step("unpublish", Status.DRAFT, gettext_lazy("Offline nehmen"), gettext_lazy("Offline genommen: %(title)s")),
+        Step("archive", Status.ARCHIVED, gettext_lazy("Archivieren"), gettext_lazy("Archiviert: %(title)s")),
+        Step(
+            "reopen",
+            Status.DRAFT,
+            gettext_lazy("Als Entwurf wieder aufnehmen"),
+            gettext_lazy("Wieder ein Entwurf: %(title)s"),
+        ),
+    ]
+}
+
+
+def steps_for(user, status: str | None, authors_change_published: bool = False) -> list[Step]:
+    """The steps a user may take on a row in `status` (None: a row not saved yet), in button order."""
+    central = is_central(user)
+    if status in (None, Status.DRAFT):
+        names = (["submit", "publish"] + (["archive"] if status else [])) if central else ["submit"]
+    elif status == Status.REVIEW:
+        names = ["publish", "send_back", "archive"] if central else ["withdraw"]
+    elif status == Status.PUBLISHED:
+        # A Kommune editor changing a page that stays public (the Jobcenter page) submits the change.
+        names = ["unpublish", "archive"] if central else (["submit"] if authors_change_published else [])
+    else:
+        names = ["publish", "reopen"] if central else []
+    return [STEPS[name] for name in names if STEPS[name].status in allowed_statuses(user)]
+
+
+def save_status(user, status: str | None) -> str:
+    """The status a plain save keeps: the row's own, or a draft where the user may not set that one
+    (a new row; a Kommune editor's change of a public page)."""
+    return status if status in allowed_statuses(user) else Status.DRAFT
 
 
 def kommune_of(obj):
