@@ -15,11 +15,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.views.main import PAGE_VAR
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, router
 from django.forms.models import ModelForm
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -375,12 +377,35 @@ class WorkflowAdmin(HistoryAdmin):
             BASE_URL.reset(token)
 
 
+class ContentTypeFilter(admin.SimpleListFilter):
+    """Only the types the log holds (of the entries this user sees), by their German plural names,
+    not every table of the site."""
+
+    title = _("Inhaltstyp")
+    parameter_name = "content_type"
+
+    def lookups(self, request, model_admin):
+        held = model_admin.get_queryset(request).order_by().values_list("content_type", flat=True).distinct()
+        choices = []
+        for content_type in ContentType.objects.filter(pk__in=held):
+            model = content_type.model_class()
+            name = model._meta.verbose_name_plural if model is not None else content_type.model
+            choices.append((str(content_type.pk), capfirst(str(name))))
+        return sorted(choices, key=lambda choice: choice[1])
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(content_type_id=int(value))
+        return queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(KommuneScopedAdmin, LogAdmin, ModelAdmin):
     """The log is read-only for everybody; Kommune editors see the entries of their Kommunen."""
 
     list_display = ["created_at", "action", "object_repr", "content_type", "username", "kommune"]
-    list_filter = ["action", "content_type"]
+    list_filter = ["action", ContentTypeFilter]
     list_select_related = ["content_type", "kommune"]
     search_fields = ["object_repr", "username", "comment"]
     date_hierarchy = "created_at"

@@ -4,13 +4,17 @@ with the photos, consent records and locations that belong to a row (editorial/c
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.utils import translation
 
 from consent.models import Consent
 from editorial.compare import changes_between, html_to_text, normalise_text, word_diff
+from editorial.models import Action
+from editorial.workflow import record
+from shared.roles import KOMMUNE_EDITORS
 from stories.models import Photo, Story
-from tests.factories import PhotoFactory, StoryFactory, give_consent, image_file, topic
+from tests.factories import PhotoFactory, StoryFactory, editor, give_consent, image_file, topic
 
 pytestmark = pytest.mark.django_db
 
@@ -199,3 +203,94 @@ def test_a_change_row_is_compared_with_its_published_story_photo_by_photo(db):
     labels = [change.label for change in changes]
     assert labels == ["Foto geändert"]  # the consent stays with the published story: no „entfernt“
     assert "<del>Alte</del><ins>Neue</ins> Unterschrift" in changes[0].html
+
+
+# --- the pages -----------------------------------------------------------------------------------
+
+STORIES = "/admin/stories/story/"
+
+
+def history_table(html: str) -> str:
+    start = html.index('<table id="change-history"')
+    return html[start : html.index("</table>", start)]
+
+
+def test_the_story_history_is_german_whole_and_tells_who_changed_a_photo_or_a_consent(client, central_editor):
+    story = StoryFactory(name="Dora Dürenerin", consent=False, teaser="Erster Satz.\nZweiter Satz.")
+    consent = give_consent(story)
+    photo = PhotoFactory(story=story, caption="Am ersten Arbeitstag")
+    revision_before_now(story)
+    colleague = editor(KOMMUNE_EDITORS, "kreis-dueren", username="kollegin")
+    consent.scope_press = True
+    consent._history_user = colleague
+    consent.save()
+    photo.focal_y = 0.3
+    photo.save()
+    story.teaser = "Erster Satz.  \r\nZweiter Satz.\r\n"  # the same text from a browser's textarea
+    story.quote = "Ein langer Satz. " * 20
+    story.save()
+
+    client.force_login(central_editor)
+    response = client.get(f"{STORIES}{story.pk}/history/")
+    html = response.content.decode()
+    table = history_table(html)
+    for english in ("Object", "Date/time", "Changed by", "Change reason", "Changes", "None", "chars", "[]"):
+        assert english not in table
+    assert "Zeitpunkt" in table and "Bearbeitet von" in table and "Änderungen" in table
+    assert "Kurztext" not in table  # line endings are no change
+    assert table.count("Ein langer Satz.") == 20  # whole
+    assert "Einwilligung geändert" in table and "kollegin" in table and "Pressedownload" in table
+    assert "Foto geändert" in table and "Fokuspunkt senkrecht" in table and "<ins>0,3</ins>" in table
+    assert "Foto hinzugefügt" in table and "Am ersten Arbeitstag" in table
+    assert "<title>Verlauf: " in html
+
+
+def test_the_history_lists_a_removed_photo(client, central_editor):
+    story = StoryFactory()
+    PhotoFactory(story=story, caption="Wird gelöscht")
+    revision_before_now(story)
+    story.photos.get().delete()
+    client.force_login(central_editor)
+    table = history_table(client.get(f"{STORIES}{story.pk}/history/").content.decode())
+    assert "Foto entfernt" in table and "Wird gelöscht" in table
+
+
+def test_the_revision_page_says_in_german_what_restoring_changes(client, central_editor):
+    story = StoryFactory(quote="Die alte Fassung des Zitats.")
+    first = story.history.first()
+    story.quote = "Die neue Fassung des Zitats."
+    story.save()
+    client.force_login(central_editor)
+    html = client.get(f"{STORIES}{story.pk}/history/{first.history_id}/").content.decode()
+    assert "Unterschied zur aktuellen Fassung" in html
+    assert "Die <del>neue</del><ins>alte</ins> Fassung" in html
+    assert "Diese Fassung wiederherstellen" in html and "Revert" not in html
+    assert 'class="historylink">Verlauf</a>' in html
+
+
+@pytest.mark.parametrize("url", ["/admin/stories/story/{story}/change/", "/admin/consent/consent/{consent}/change/"])
+def test_the_history_button_says_verlauf_not_geschichte(client, central_editor, url):
+    story = StoryFactory()
+    client.force_login(central_editor)
+    html = client.get(url.format(story=story.pk, consent=story.consents.get().pk)).content.decode()
+    assert 'class="historylink">Verlauf</a>' in html
+    assert ">Geschichte</a>" not in html
+
+
+def test_the_protokoll_filters_by_the_types_it_holds_with_their_german_names(client, central_editor):
+    story = StoryFactory()
+    record(central_editor, story, Action.PUBLISHED)
+    client.force_login(central_editor)
+    response = client.get("/admin/editorial/auditentry/")
+    choices = [
+        choice["display"]
+        for spec in response.context["cl"].filter_specs
+        if spec.title == "Inhaltstyp"
+        for choice in spec.choices(response.context["cl"])
+    ]
+    assert choices == ["Alle", "Geschichten"]
+    assert "HistoricalStory_topics" not in response.content.decode()
+    content_type = ContentType.objects.get_for_model(Story)
+    response = client.get(f"/admin/editorial/auditentry/?content_type={content_type.pk}")
+    assert response.status_code == 200 and len(response.context["cl"].result_list) == 1
+    assert client.get("/admin/editorial/auditentry/?content_type=x").status_code in (200, 302)
