@@ -357,6 +357,8 @@ class WorkflowAdmin(HistoryAdmin):
             return _("– nach dem ersten Speichern –")
         if obj.is_published:
             return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+        if refusal := preview.refusal(obj):  # a link dies with the right to be shown: none is offered
+            return _("Kein Vorschau-Link: %(reason)s") % {"reason": refusal}
         link = preview.link_for(obj, BASE_URL.get())
         return format_html(
             '<a href="{0}">{0}</a><br>{1}',

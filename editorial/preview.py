@@ -3,6 +3,10 @@
 The link carries the content type and the row's key, signed with the site's SECRET_KEY, and
 expires after PREVIEW_LINK_DAYS (default 7). The preview shows the row in the real page layout
 with the preview banner; it is never indexed, never cached and reveals no other draft.
+
+A link also dies with the row's right to be shown (`refusal`: the model's `preview_refusal()`,
+e.g. archived, or a story whose consent was withdrawn or has expired): the page answers 410,
+its files no longer load through it, and the admin offers no new link.
 """
 
 from datetime import timedelta
@@ -47,6 +51,12 @@ def target(label: str, pk: str) -> models.Model | None:
         return None
 
 
+def refusal(obj: models.Model) -> str:
+    """Why `obj` may no longer be shown through a preview link ("" while it may)."""
+    hook = getattr(obj, "preview_refusal", None)
+    return hook() if hook is not None else ""
+
+
 def grant_from_referer(request) -> tuple[str, str] | None:
     """(label, pk) when the request comes from a valid preview page of this site: the pictures and
     videos of the previewed draft load for the link's holder (shared/media_access.py)."""
@@ -60,6 +70,10 @@ def grant_from_referer(request) -> tuple[str, str] | None:
     if match.view_name != "editorial:preview":
         return None
     try:
-        return unsign(match.kwargs["token"])
+        label, pk = unsign(match.kwargs["token"])
     except (signing.BadSignature, ValueError, TypeError):
         return None
+    obj = target(label, pk)
+    if obj is None or refusal(obj):
+        return None
+    return label, pk

@@ -7,19 +7,28 @@ from django.utils.cache import add_never_cache_headers
 from editorial import preview
 
 
+def gone(request: HttpRequest, ended: bool) -> HttpResponse:
+    """410 with the German page: the link has expired, or what it showed is no longer shown (the
+    page says which, never why: the holder of a link is no editor)."""
+    response = render(request, "editorial/preview_expired.html", {"ended": ended}, status=410)
+    add_never_cache_headers(response)
+    return response
+
+
 def shared_preview(request: HttpRequest, token: str) -> HttpResponse:
     """The draft behind a signed link, rendered by its own public view."""
     try:
         label, pk = preview.unsign(token)
     except signing.SignatureExpired:
-        response = render(request, "editorial/preview_expired.html", status=410)
-        add_never_cache_headers(response)
-        return response
+        return gone(request, ended=False)
     except (signing.BadSignature, ValueError, TypeError) as exc:
         raise Http404 from exc
     obj = preview.target(label, pk)
     if obj is None or not hasattr(obj, "get_absolute_url"):
         raise Http404
+    if preview.refusal(obj):
+        # Archived, or a story whose consent ended: the link dies with the right to be shown.
+        return gone(request, ended=True)
     try:
         match = resolve(obj.get_absolute_url())
     except Resolver404 as exc:

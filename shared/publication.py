@@ -9,6 +9,8 @@ public queries compare it with the clock, so no job has to run when a time is re
   sitemap, search source and the press kit use it. It applies the model's `public_q()`,
   which a model may narrow further (stories also need the consent of the persons shown).
 - `Publishable.is_published`: the same rule for one row in Python.
+- `Publishable.may_be_previewed()`: whether a preview link may still show the row (not archived;
+  stories also need the consent), with the reason in `preview_refusal()`.
 - `PreviewMixin`: detail views show unpublished rows only to editors who may change them,
   with `preview` in the context for templates/includes/preview_banner.html.
 """
@@ -126,6 +128,17 @@ class Publishable(models.Model):
     def default_publish_from(self) -> datetime:
         """When a row published without a "Sichtbar ab" becomes visible: at once."""
         return timezone.now()
+
+    def preview_refusal(self) -> str:
+        """Why a signed preview link (editorial/preview.py) must not show this row any more, in one
+        German sentence; "" while it may. An archived row is no longer shown; a model with a further
+        condition (stories: the consent of the persons shown) overrides it."""
+        if self.status == Status.ARCHIVED:
+            return _("Archivierte Inhalte werden nicht mehr gezeigt.")
+        return ""
+
+    def may_be_previewed(self) -> bool:
+        return not self.preview_refusal()
 
 
 def can_preview(user, model: type[models.Model]) -> bool:

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from consent.models import Scope, shown_with_consent
+from consent.models import Consent, Scope, ended_q, shown_with_consent
 from shared.images import (
     FocalPointTracking,
     Picture,
@@ -193,6 +193,17 @@ class Story(VideoMedia, Publishable, Versioned):
         row asks its published story, which the consents name (consent.models.Consent.story)."""
         pk = self.draft_of_id or self.pk
         return pk is not None and type(self).objects.filter(pk=pk, pk__in=shown_with_consent(scope)).exists()
+
+    def preview_refusal(self) -> str:
+        """A preview link dies with the consent too: once a consent on record has ended (withdrawn or
+        expired) and not every person holds a valid one. A draft without any record yet is previewed."""
+        refusal = super().preview_refusal()
+        pk = self.draft_of_id or self.pk
+        if refusal or pk is None:
+            return refusal
+        if Consent.objects.filter(ended_q(), story_id=pk).exists() and not self.has_consent():
+            return _("Eine Einwilligung ist widerrufen oder abgelaufen; die Geschichte darf nicht gezeigt werden.")
+        return ""
 
     @property
     def is_change(self) -> bool:
