@@ -1,29 +1,37 @@
 """Admin pieces of the editorial workflow, used by every app whose content is reviewed.
 
 - `HistoryAdmin`: revisions with a field-by-field diff and restore (django-simple-history), and
-  the refusal of a second, concurrent save (shared.publication.Versioned).
+  the refusal of a second, concurrent save (shared.publication.Versioned). A restore needs the
+  right to save the row as it is now (a view right shows the revision read-only); a revision
+  naming a file that is gone is refused.
 - `WorkflowAdmin`: the states Entwurf → Zur Prüfung → Veröffentlicht → Archiviert, who may set
   which (editorial/workflow.py), the comment when a submission is sent back, the audit log,
   the e-mails, and a signed preview link for reviewers without an account. The steps are buttons
   of the submit row (`_workflow`, templates/admin/submit_line.html), offered by role and state;
   the status header above the form says who did what when (editorial/status_header.py).
+  Deleting a published or archived row is the central team's; every deletion is logged and mailed.
 """
 
+import copy
 from contextvars import ContextVar
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import PAGE_VAR
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connections, router
+from django.db import connections, models, router, transaction
 from django.forms.models import ModelForm
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from editorial import preview, status_header
@@ -165,6 +173,35 @@ def is_restore(request) -> bool:
     return bool(match and (match.url_name or "").endswith("_simple_history"))
 
 
+def restore_allowed(request) -> bool:
+    """Whether this request's restore page may save (set by HistoryAdmin.history_form_view)."""
+    return getattr(request, "editorial_restore_allowed", False)
+
+
+def missing_files(instance) -> list[tuple[str, str]]:
+    """(field label, stored name) of every file a revision names that the storage no longer holds
+    (replaced or deleted since, e.g. after a withdrawal): such a revision cannot come back."""
+    missing = []
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.FileField):
+            file = getattr(instance, field.attname)
+            if file and not file.storage.exists(file.name):
+                missing.append((str(field.verbose_name), file.name))
+    return missing
+
+
+def read_only(form_class):
+    """The restore form for somebody who may not restore: every field shown, none taken."""
+
+    class ReadOnlyForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for field in self.fields.values():
+                field.disabled = True
+
+    return ReadOnlyForm
+
+
 class HistoryAdmin(ChangeListGuard, SimpleHistoryAdmin):
     """History with diff and restore; concurrent saves refused. The hidden `loaded_version` field
     is added to the first fieldset by itself."""
@@ -198,6 +235,8 @@ class HistoryAdmin(ChangeListGuard, SimpleHistoryAdmin):
         return _("Fassung vom %(date)s wiederherstellen") % {"date": when}
 
     def editable(self, request, obj=None) -> bool:
+        if is_restore(request):
+            return restore_allowed(request)
         return self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)
 
     def get_fieldsets(self, request, obj=None):
@@ -211,7 +250,10 @@ class HistoryAdmin(ChangeListGuard, SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None and is_restore(request):
             self.keep_current_state(obj)
-        return super().get_form(request, obj, change=change, **kwargs)
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if is_restore(request) and not restore_allowed(request):
+            return read_only(form)
+        return form
 
     def keep_current_state(self, obj) -> None:
         """Restoring an old revision brings back its content; the publication state stays as it
@@ -224,9 +266,70 @@ class HistoryAdmin(ChangeListGuard, SimpleHistoryAdmin):
                 setattr(obj, name, getattr(current, name))
 
     def save_model(self, request, obj, form, change):
+        if is_restore(request) and not restore_allowed(request):
+            raise PermissionDenied
         super().save_model(request, obj, form, change)
         if change and is_restore(request):
             record(request.user, obj, Action.RESTORED, base_url=request.build_absolute_uri("/"))
+
+    # --- the restore page: the same rights as a save ----------------------------------------------
+
+    def may_restore(self, request, current) -> bool:
+        """Whether the restore page may save: the right to save the row as it stands now (`current`;
+        None for a deleted row, which comes back as a new one). Never a view right alone."""
+        if current is None:
+            return self.has_add_permission(request)
+        return self.has_change_permission(request, current)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """One old revision. django-simple-history asks only for a view right and judges the rights
+        by the old revision; here they are the rights on the row as it is now (`may_restore`): others
+        see the revision read-only and a POST is refused. A revision naming a file that is gone is
+        refused in German, with nothing saved."""
+        current = self.current_row(object_id)
+        if current is not None and not self.has_view_or_change_permission(request, current):
+            raise PermissionDenied
+        allowed = self.may_restore(request, current)
+        if request.method == "POST" and not allowed:
+            raise PermissionDenied
+        history = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+        revision = history.filter(**{self.model._meta.pk.attname: object_id, "history_id": version_id}).first()
+        missing = missing_files(revision.instance) if revision is not None else []
+        if missing:
+            allowed = False
+            messages.error(request, self.missing_files_message(missing))
+            if request.method == "POST":  # back to the list of revisions, which shows the message
+                opts = self.model._meta
+                return HttpResponseRedirect(
+                    reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history", args=[object_id])
+                )
+        request.editorial_restore_allowed = allowed
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def current_row(self, object_id):
+        try:
+            pk = self.model._meta.pk.to_python(unquote(object_id))
+            return self.model._default_manager.filter(pk=pk).first()
+        except (ValidationError, ValueError) as exc:
+            raise Http404 from exc
+
+    @staticmethod
+    def missing_files_message(missing: list[tuple[str, str]]) -> str:
+        files = ", ".join(f"„{label}“ ({name.rsplit('/', 1)[-1]})" for label, name in missing)
+        return ngettext(
+            "Diese Fassung kann nicht wiederhergestellt werden: die Datei %(files)s gibt es nicht mehr (ersetzt "
+            "oder gelöscht). Es wurde nichts gespeichert; Texte aus dieser Fassung können Sie von Hand in die "
+            "aktuelle übernehmen.",
+            "Diese Fassung kann nicht wiederhergestellt werden: die Dateien %(files)s gibt es nicht mehr (ersetzt "
+            "oder gelöscht). Es wurde nichts gespeichert; Texte aus dieser Fassung können Sie von Hand in die "
+            "aktuelle übernehmen.",
+            len(missing),
+        ) % {"files": files}
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        if is_restore(request) and not restore_allowed(request):
+            return True
+        return super().revert_disabled(request, obj)
 
 
 class WorkflowAdmin(HistoryAdmin):
@@ -337,6 +440,31 @@ class WorkflowAdmin(HistoryAdmin):
         if obj is not None and obj.status in locked and not is_central(request.user):
             return False
         return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Deleting a published or archived row is the central team's, also where its Kommune may change it.
+        if obj is not None and obj.status in (Status.PUBLISHED, Status.ARCHIVED) and not is_central(request.user):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            self.record_deletion(request, obj)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The bulk action "delete_selected"; Django has asked has_delete_permission of every row.
+        with transaction.atomic():
+            for obj in queryset:
+                self.record_deletion(request, obj)
+            super().delete_queryset(request, queryset)
+
+    def record_deletion(self, request, obj) -> None:
+        """Every deletion is logged and told to the Kommune's editors (editorial/workflow.py); the
+        mail is written after the commit, from a copy that still has the row's key and Kommune."""
+        comment = _("Status beim Löschen: %(status)s") % {"status": obj.get_status_display()}
+        base_url = request.build_absolute_uri("/")
+        record(request.user, copy.copy(obj), Action.DELETED, comment=comment, base_url=base_url)
 
     def save_model(self, request, obj, form, change):
         old = obj.stored_status() if change else None

@@ -1,5 +1,5 @@
 """The audit log of the editorial workflow: who submitted, published, unpublished, sent back,
-archived or restored what, and when. Rows are written by editorial/workflow.py only and never
+archived, restored or deleted what, and when. Rows are written by editorial/workflow.py only and never
 changed; the admin shows them read-only."""
 
 from django.conf import settings
@@ -18,6 +18,7 @@ class Action(models.TextChoices):
     ARCHIVED = "archived", _("Archiviert")
     RESTORED = "restored", _("Frühere Fassung wiederhergestellt")
     CONSENT_ENDED = "consent_ended", _("Einwilligung beendet: offline genommen, Dateien gelöscht")
+    DELETED = "deleted", _("Gelöscht")
 
 
 class AuditEntry(models.Model):

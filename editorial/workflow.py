@@ -4,6 +4,8 @@
 
 - A Kommune editor writes drafts and submits them ("Zur Prüfung"); they cannot publish.
 - The central team publishes, sends a submission back with a comment, unpublishes and archives.
+- Deleting a published or archived row is the central team's too (editorial.admin.WorkflowAdmin);
+  every deletion is logged, and the Kommune's editors are told.
 - Every step is written to the audit log (editorial.models.AuditEntry) and the other side is told
   by e-mail once the database transaction has committed.
 
@@ -193,6 +195,7 @@ MESSAGES = {
         "„%(title)s“ ist offline: eine Einwilligung ist widerrufen oder abgelaufen, die Bilder und Videos sind "
         "gelöscht."
     ),
+    Action.DELETED: gettext_lazy("„%(title)s“ wurde gelöscht."),
 }
 
 
@@ -200,7 +203,7 @@ def notify(entry: AuditEntry, obj, base_url: str = "") -> int:
     """E-mail the other side of a step: the central team for a submission, the authors for a decision."""
     if entry.action in (Action.SUBMITTED, Action.WITHDRAWN):
         recipients = central_recipients()
-    elif entry.action in (Action.SENT_BACK, Action.PUBLISHED, Action.UNPUBLISHED, Action.ARCHIVED):
+    elif entry.action in (Action.SENT_BACK, Action.PUBLISHED, Action.UNPUBLISHED, Action.ARCHIVED, Action.DELETED):
         recipients = author_recipients(entry, obj)
     elif entry.action == Action.CONSENT_ENDED:
         recipients = sorted(set(author_recipients(entry, obj)) | set(central_recipients()))
@@ -210,7 +213,10 @@ def notify(entry: AuditEntry, obj, base_url: str = "") -> int:
         return 0
     opts = type(obj)._meta
     title = entry.object_repr
-    admin_url = base_url.rstrip("/") + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    if entry.action == Action.DELETED:  # the row's page is gone: the list of its type
+        admin_url = base_url.rstrip("/") + reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    else:
+        admin_url = base_url.rstrip("/") + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
     lines = [
         MESSAGES[entry.action] % {"title": title},
         "",
