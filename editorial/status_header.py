@@ -160,7 +160,7 @@ def events(obj, status: str) -> list[Event]:
     history = getattr(obj, "history", None)
     saved = history.select_related("history_user").first() if history is not None else None
     if saved is not None:
-        who = person(saved.history_user, saved.history_user.get_username() if saved.history_user else "")
+        who = person(saved.history_user, saved.history_user.get_username()) if saved.history_user else ""
         found.append(Event(_("Zuletzt gespeichert"), who, saved.history_date, ago(saved.history_date)))
     return found
 
