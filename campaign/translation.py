@@ -3,7 +3,8 @@
 from modeltranslation.translator import register
 from simple_history import register as register_history
 
-from campaign.models import ContentPage, Kommune, LandingPage
+from campaign.models import ContentPage, EasyLanguageSection, Kommune, LandingPage, Location
+from editorial.compare import register_children
 from shared.translation import GermanFirst, follow_german, no_translated_defaults
 
 LANDING_FIELDS = (
@@ -59,3 +60,9 @@ follow_german(Kommune, LandingPage, ContentPage)
 register_history(Kommune, excluded_fields=["version"])
 register_history(LandingPage, excluded_fields=["version"])
 register_history(ContentPage, excluded_fields=["version"])
+# Inline rows have revisions of their own, shown in the history of their page (editorial/compare.py):
+# a Kommune's locations (their history is registered in campaign/models.py), the parts of the
+# Leichte-Sprache page.
+register_history(EasyLanguageSection)
+register_children(Location, "kommune")
+register_children(EasyLanguageSection, "page")

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
@@ -270,6 +271,8 @@ class NumberComparison(FieldComparison):
             return EMPTY
         if isinstance(value, float):
             value = round(value, 6)
+        elif isinstance(value, Decimal):  # 50,804300 is 50,8043; no exponent for 100
+            value = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
         return number_format(value)
 
 

@@ -14,7 +14,7 @@ from editorial.models import Action
 from editorial.workflow import record
 from shared.roles import KOMMUNE_EDITORS
 from stories.models import Photo, Story
-from tests.factories import PhotoFactory, StoryFactory, editor, give_consent, image_file, topic
+from tests.factories import PhotoFactory, StoryFactory, editor, give_consent, image_file, kommune, topic
 
 pytestmark = pytest.mark.django_db
 
@@ -294,3 +294,34 @@ def test_the_protokoll_filters_by_the_types_it_holds_with_their_german_names(cli
     response = client.get(f"/admin/editorial/auditentry/?content_type={content_type.pk}")
     assert response.status_code == 200 and len(response.context["cl"].result_list) == 1
     assert client.get("/admin/editorial/auditentry/?content_type=x").status_code in (200, 302)
+
+
+def test_a_kommunes_history_shows_its_locations(client, central_editor):
+    from decimal import Decimal
+
+    from campaign.models import Kommune, Location
+
+    dueren = kommune("kreis-dueren")
+    dueren.save()  # a revision of the Jobcenter page
+    location = Location.objects.create(
+        kommune=dueren,
+        name="Geschäftsstelle Nord",
+        kind="branch",
+        street="Bahnhofstraße 1",
+        postcode="52351",
+        city="Düren",
+        latitude=Decimal("50.804300"),
+    )
+    for model in (Kommune, Location):
+        model.history.update(history_date=F("history_date") - datetime.timedelta(minutes=5))
+    revision = dueren.history.first().instance
+    location.name = "Geschäftsstelle Nord-Ost"
+    location.latitude = Decimal("50.815000")
+    location.save()
+    changes = [change for change in changes_between(revision, dueren) if change.field == "location"]
+    assert [change.label for change in changes] == ["Standort geändert"]
+    assert "Nord<ins>-Ost</ins>" in changes[0].html and "<ins>50,815</ins>" in changes[0].html
+
+    client.force_login(central_editor)
+    table = history_table(client.get(f"/admin/campaign/kommune/{dueren.pk}/history/").content.decode())
+    assert "Standort geändert" in table and "Geschäftsstelle Nord" in table
