@@ -265,7 +265,7 @@ class VideoAdminMixin:
     """The video section (VIDEO_FIELDSETS) with its status line, preview and the views behind them
     (shared/video_admin.py): the JSON status that video-status.js polls, the original's download."""
 
-    readonly_fields = ["poster_preview", "processing", "video_preview"]
+    readonly_fields = ["poster_preview", "processing", "video_preview", "video_source_link"]
 
     @admin.display(description=_("Stand der Verarbeitung"))
     def processing(self, obj):
@@ -302,12 +302,25 @@ class VideoAdminMixin:
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or not obj.video_source:
             return fieldsets
+        # Read-only, Django would link the file's MEDIA URL, which is not served: link the download.
+        shown = "video_source" if self.has_change_permission(request, obj) else "video_source_link"
         return [
-            (name, {**options, "classes": [c for c in options.get("classes", ()) if c != "collapse"]})
+            (
+                name,
+                {
+                    **options,
+                    "classes": [c for c in options.get("classes", ()) if c != "collapse"],
+                    "fields": [shown if f == "video_source" else f for f in options["fields"]],
+                },
+            )
             if "video_source" in options.get("fields", ())
             else (name, options)
             for name, options in fieldsets
         ]
+
+    @admin.display(description=_("Video-Datei"))
+    def video_source_link(self, obj):
+        return format_html('<a href="{}">{}</a>', admin_url(obj, "video_original"), obj.video_source)
 
     def video_status_view(self, request, object_id):
         return video_admin.status_view(self, request, object_id)

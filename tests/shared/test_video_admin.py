@@ -198,6 +198,8 @@ def test_a_published_story_the_editor_may_only_view_still_gives_the_original(due
     Story.objects.filter(pk=story.pk).update(status=Status.PUBLISHED, processing_state=Processing.READY)
     html = dueren_client.get(change_url(story)).content.decode()
     assert f'<a href="{original_url(story)}">Hochgeladene Originaldatei herunterladen</a>' in html
+    assert f'<div class="readonly"><a href="{original_url(story)}">{story.video_source.name}</a></div>' in html
+    assert f'href="{story.video_source.url}"' not in html  # the readonly field links no hidden address
     assert dueren_client.get(original_url(story)).status_code == 200
 
 
