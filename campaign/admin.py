@@ -30,6 +30,7 @@ from editorial import dashboard
 from editorial.admin import HistoryAdmin, WorkflowAdmin
 from shared.admin import (
     FILE_FIELDS,
+    NUMBER_FIELDS,
     VIDEO_FIELDSETS,
     AccessibleSelectFilter,
     ChangeListGuard,
@@ -65,6 +66,7 @@ class LocationInline(admin.StackedInline):
 
     model = Location
     extra = 0
+    formfield_overrides = NUMBER_FIELDS  # coordinates typed „50,8043“ or „50.8043“
     fields = [
         ("name", "kind"),
         "street",
@@ -280,7 +282,7 @@ class ContentPageAdmin(HistoryAdmin, GermanFirstTranslationAdmin):
 class SignLanguageVideoAdmin(VideoAdminMixin, ModelAdmin):
     list_display = ["title", "demo_label", "duration", "position", "status"]
     list_filter = ["status", "is_demo"]
-    formfield_overrides = FILE_FIELDS
+    formfield_overrides = {**FILE_FIELDS, **NUMBER_FIELDS}
     fieldsets = [
         (None, {"fields": ["title", "position", "is_demo"]}),
         (_("Veröffentlichung"), {"fields": PUBLICATION_FIELDS}),

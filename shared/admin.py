@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shared import video_admin
+from shared.numbers import DecimalNumberField
 from shared.roles import in_own_kommunen, is_central, kommune_ids
 from shared.uploads import ImageFormField
 from shared.video_admin import VIDEO_STATUS_JS, admin_url, processing_status, video_preview
@@ -111,6 +112,11 @@ FILE_FIELDS = {
     # lacks its "invalid image" message; editors must never see English).
     models.ImageField: {"widget": FileInput, "form_class": ImageFormField},
 }
+
+# Every admin with a decimal field uses this: „50,8043“ and „50.8043“ accepted, „50,8043“ shown
+# (shared/numbers.py; the focal point's FloatFields bring the same field themselves,
+# shared.images.FocalPointField; tests/shared/test_numbers.py checks every admin form).
+NUMBER_FIELDS = {models.DecimalField: {"form_class": DecimalNumberField}}
 
 
 class FilteredSelectMultiple(widgets.FilteredSelectMultiple):

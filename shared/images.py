@@ -29,7 +29,6 @@ import io
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from django import forms
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -44,6 +43,7 @@ from imagekit.utils import get_cache, get_storage
 from PIL import Image, ImageOps
 
 from shared import uploads  # noqa: F401 (its import registers the HEIF opener for Image.open)
+from shared.numbers import DecimalNumberField
 
 RENDITION_WIDTHS = (480, 800, 1200)
 # (file extension in the spec name, Pillow format, MIME type, encoder options)
@@ -120,9 +120,13 @@ RENDITION_STATE_BACKEND = RenditionStateBackend()
 FOCAL_ERROR = _("Bitte eine Zahl von 0 bis 1 angeben, zum Beispiel 0,5 für die Mitte.")
 
 
-class FocalFormField(forms.FloatField):
-    """A coordinate that a form which does not send it leaves unchanged (an empty extra inline row
-    stays empty; the model keeps its 0.5)."""
+class FocalFormField(DecimalNumberField):
+    """A coordinate typed as „0,68“ or „0.68“ and shown as „0,68“ (shared/numbers.py), kept to three
+    places; a form which does not send it leaves it unchanged (an empty extra inline row stays
+    empty; the model keeps its 0.5)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**{"decimal_places": 3, **kwargs})
 
     def has_changed(self, initial, data):
         return data not in (None, "") and super().has_changed(initial, data)
@@ -130,8 +134,7 @@ class FocalFormField(forms.FloatField):
 
 class FocalPointField(models.FloatField):
     def formfield(self, **kwargs):
-        widget = forms.NumberInput(attrs={"min": "0", "max": "1", "step": "any"})
-        return super().formfield(**{"form_class": FocalFormField, "widget": widget, **kwargs})
+        return super().formfield(**{"form_class": FocalFormField, **kwargs})
 
 
 def focal_field(verbose_name, help_text) -> models.FloatField:

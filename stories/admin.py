@@ -21,6 +21,7 @@ from shared.admin import (
     ADMIN_JS,
     FILE_FIELDS,
     FOCAL_POINT_JS,
+    NUMBER_FIELDS,
     VIDEO_FIELDSETS,
     KommuneFilter,
     KommuneScopedAdmin,
@@ -152,7 +153,11 @@ class StoryAdmin(
     date_hierarchy = "publish_from"
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PhotoInline]
-    formfield_overrides = {**FILE_FIELDS, models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    formfield_overrides = {
+        **FILE_FIELDS,
+        **NUMBER_FIELDS,
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    }
     fieldsets = STORY_FIELDSETS
     counted_fields = {"quote": (4, True), "teaser": (6, False)}
     # What a Kommune editor reads beside the fields they may not change (editorial/templatetags/admin_desk.py).
@@ -224,7 +229,7 @@ class ExplainerVideoAdmin(VideoAdminMixin, WorkflowAdmin, GermanFirstTranslation
     list_filter = ["status", "is_example"]
     search_fields = ["title", "teaser"]
     prepopulated_fields = {"slug": ["title"]}
-    formfield_overrides = FILE_FIELDS
+    formfield_overrides = {**FILE_FIELDS, **NUMBER_FIELDS}
     fieldsets = [
         (None, {"fields": ["title", "slug", "teaser", "body"]}),
         (_("Veröffentlichung"), {"fields": [*PUBLICATION_FIELDS, "position"]}),
