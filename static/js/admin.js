@@ -312,19 +312,32 @@
 
   // --- 6. the first focus --------------------------------------------------------------------
 
+  // Whether Django's focus comes before or after Select2 has hidden the <select>, the focus
+  // leaves the hidden element for the visible box (also after a click on the field's label).
+  function leaveHiddenSelect() {
+    var focused = document.activeElement;
+    if (!focused || !focused.classList || !focused.classList.contains("select2-hidden-accessible")) {
+      return;
+    }
+    var container = focused.nextElementSibling;
+    var box = container && container.querySelector(".select2-selection");
+    if (box) {
+      box.focus();
+    }
+  }
+
+  document.addEventListener("focusin", leaveHiddenSelect);
+  document.addEventListener("DOMContentLoaded", function () {
+    new MutationObserver(leaveHiddenSelect).observe(document.body, { childList: true, subtree: true });
+  });
+
   window.addEventListener("load", function () {
     var summary = document.getElementById("error-summary");
     if (summary) {
       summary.focus();
       return;
     }
-    var focused = document.activeElement;
-    if (focused && focused.classList && focused.classList.contains("select2-hidden-accessible")) {
-      var box = focused.parentElement.querySelector(".select2-selection");
-      if (box) {
-        box.focus();
-      }
-    }
+    leaveHiddenSelect();
   });
 
   // --- 7. icon links of related fields -------------------------------------------------------
