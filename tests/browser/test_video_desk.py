@@ -136,6 +136,8 @@ def test_a_portrait_phone_video_stays_inside_the_window_with_its_controls(site, 
     site.open(f"/admin/stories/story/{story.pk}/change/")
     assert loaded(page, ".video-preview") == [360, 640]
     assert_fits(bottom_inside_the_window(page, ".video-preview"), f"admin preview at {size}")
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
 
     Story.objects.filter(pk=story.pk).update(status=Status.PUBLISHED)
     site.open("/geschichten/bjoern-mehren/")
