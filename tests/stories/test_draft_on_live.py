@@ -15,7 +15,7 @@ from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from stories.drafts import publish_change, start_change
 from stories.models import Photo, Story
 from tests.factories import PhotoFactory, StoryFactory, add_video, editor, image_file, topic
-from tests.helpers import story_change_data
+from tests.helpers import public_text, story_change_data
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +135,8 @@ def test_visitors_keep_the_published_story_until_the_central_team_publishes_the_
     page = client.get(public).content.decode()
     assert "Der alte Satz" in page and "Der neue Satz" not in page
     assert Path(old_photo).stem in page and Path(new_photo).stem not in page
-    gallery = client.get("/geschichten/").content.decode() + client.get("/geschichten/feed/").content.decode()
-    assert "Der neue Satz" not in gallery and change.slug not in gallery
+    everywhere = public_text(client, "Satz")  # pages, feeds, sitemap, press kit, search
+    assert "Der neue Satz" not in everywhere and change.slug not in everywhere and "Der alte Satz" in everywhere
     assert client.get(f"/geschichten/{change.slug}/").status_code == 404
 
     client.force_login(central_editor)
@@ -161,6 +161,8 @@ def test_visitors_keep_the_published_story_until_the_central_team_publishes_the_
     page = client.get(public).content.decode()
     assert "Der neue Satz" in page and "Der alte Satz" not in page
     assert Path(new_photo).stem in page and Path(old_photo).stem not in page
+    everywhere = public_text(client, "Satz")
+    assert "Der neue Satz" in everywhere and "Der alte Satz" not in everywhere and change.slug not in everywhere
 
 
 def test_a_second_start_returns_the_waiting_change(live, dueren_editor, client):
@@ -323,3 +325,24 @@ def test_restoring_a_revision_whose_file_is_gone_is_refused_in_german(client, li
     response = client.post(f"/admin/stories/story/{live.pk}/history/{with_video.history_id}/", follow=True)
     assert "lässt sich nicht wiederherstellen" in response.content.decode()
     assert not Story.objects.filter(draft_of=live).exists()
+
+
+def test_the_kommune_editor_previews_the_change_at_its_own_address(client, live, dueren_editor):
+    change = start_change(live)
+    Story.objects.filter(pk=change.pk).update(quote_de="Vorschau des neuen Satzes.", quote="Vorschau des neuen Satzes.")
+    client.force_login(dueren_editor)
+    page = client.get(f"/geschichten/{change.slug}/").content.decode()
+    assert "Vorschau des neuen Satzes." in page and "Vorschau" in page
+    assert "Vorschau des neuen Satzes." not in client.get(f"/geschichten/{live.slug}/").content.decode()
+
+
+def test_a_consent_is_recorded_for_the_published_story_not_its_change(client, live, central_editor):
+    change = start_change(live)
+    client.force_login(central_editor)
+    found = client.get(
+        "/admin/autocomplete/",
+        {"term": live.name, "app_label": "consent", "model_name": "consent", "field_name": "story"},
+    ).json()
+    assert [row["id"] for row in found["results"]] == [str(live.pk)]
+    form = client.get(CHANGE.format(change.pk)).content.decode()
+    assert f"story={live.pk}" in form and f"story={change.pk}" not in form
