@@ -18,7 +18,7 @@ import copy
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -37,6 +37,25 @@ from stories.models import Story
 
 # Never changed on a change row: the published story keeps them when the change is merged.
 KEPT_FROM_PUBLISHED = ["slug", "featured", "cover_story"]
+
+
+class ChangeForm:
+    """Mixed into the change row's form."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Status.ARCHIVED:
+            self.add_error(
+                "status",
+                ValidationError(
+                    _(
+                        "Eine Änderung wird nicht archiviert: Veröffentlichen Sie sie, geben Sie sie zurück oder "
+                        "löschen Sie sie, um sie zu verwerfen."
+                    ),
+                    code="change_archived",
+                ),
+            )
+        return cleaned
 
 
 class StoryChangeAdmin:
@@ -161,13 +180,12 @@ class StoryChangeAdmin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        steps = getattr(form, "workflow_steps", None)
-        if obj is not None and obj.is_change and steps and "archive" in steps:
-            # A change is published, sent back or deleted (discarded); archived it would stand in the
-            # way of the next one.
-            kept = {name: step for name, step in steps.items() if name != "archive"}
-            form = type(form.__name__, (form,), {"workflow_steps": kept})
-        return form
+        if obj is None or not obj.is_change:
+            return form
+        # A change is published, sent back or deleted (discarded); archived it would stand in the way
+        # of the next one.
+        steps = {name: step for name, step in getattr(form, "workflow_steps", {}).items() if name != "archive"}
+        return type(form.__name__, (ChangeForm, form), {"workflow_steps": steps})
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj is not None and obj.is_change else super().get_prepopulated_fields(request, obj)

@@ -346,3 +346,13 @@ def test_a_consent_is_recorded_for_the_published_story_not_its_change(client, li
     assert [row["id"] for row in found["results"]] == [str(live.pk)]
     form = client.get(CHANGE.format(change.pk)).content.decode()
     assert f"story={live.pk}" in form and f"story={change.pk}" not in form
+
+
+def test_a_change_cannot_be_archived(client, live, central_editor):
+    change = start_change(live)
+    client.force_login(central_editor)
+    rows = photo_rows(change) | {"topics": [topic("ausbildung").pk]}
+    response = post_change(client, change, status="archived", **rows)
+    assert response.status_code == 200
+    assert "Eine Änderung wird nicht archiviert" in str(response.context["adminform"].form.errors)
+    assert Story.objects.get(pk=change.pk).status == Status.DRAFT
