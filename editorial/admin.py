@@ -48,6 +48,8 @@ BASE_URL: ContextVar[str] = ContextVar("editorial_base_url", default="")
 
 # Kept on the Veröffentlichung section of each reviewed type, after the status and the window.
 WORKFLOW_FIELDS = ["review_comment", "preview_link"]
+# On a form with the status header the note stands above the step buttons (templates/admin/submit_line.html).
+NOTE_BESIDE_BUTTONS = ["review_comment"]
 # The name of the submit row's workflow buttons; the value is a step of editorial.workflow.STEPS.
 STEP_FIELD = "_workflow"
 
@@ -348,8 +350,11 @@ class WorkflowAdmin(HistoryAdmin):
         for name, options in fieldsets:
             fields = list(options.get("fields", ()))
             if "status" in fields:
+                beside_buttons = [] if is_restore(request) else NOTE_BESIDE_BUTTONS
                 fields += [
-                    field for field in WORKFLOW_FIELDS if field not in fields and (obj or field != "preview_link")
+                    field
+                    for field in WORKFLOW_FIELDS
+                    if field not in fields and field not in beside_buttons and (obj or field != "preview_link")
                 ]
             result.append((name, {**options, "fields": fields}))
         return result

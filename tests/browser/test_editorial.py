@@ -38,7 +38,6 @@ def test_kommune_editor_writes_and_central_editor_publishes(site):
     page.fill("#id_quote_de", "Ich arbeite wieder als Mechatronikerin.")
     page.fill("#id_teaser_de", "Lena Browser hat eine neue Stelle gefunden.")
     page.select_option("#id_kommune", label="Kreis Düren")
-    page.select_option("#id_status", "draft")
     photo = image_file().read()
     page.set_input_files("#id_photos-0-image", files=[{"name": "lena.jpg", "mimeType": "image/jpeg", "buffer": photo}])
     page.fill("#id_photos-0-alt_text", "Eine Frau an einer Werkbank")
@@ -49,9 +48,8 @@ def test_kommune_editor_writes_and_central_editor_publishes(site):
     page.wait_for_url(site.url(f"/admin/stories/story/{story.pk}/change/"))
 
     # Submitting before the consent is on record is refused in German, with the comment kept.
-    page.select_option("#id_status", "review")
     page.fill("#id_review_comment", "Bitte vor Freitag prüfen.")
-    page.click("input[name=_continue]")
+    page.click("button[name=_workflow][value=submit]")
     page.locator(".errorlist", has_text="Ohne gültige Einwilligung für die Website").wait_for()
     assert page.input_value("#id_review_comment") == "Bitte vor Freitag prüfen."
     assert_accessible(page)
@@ -64,9 +62,8 @@ def test_kommune_editor_writes_and_central_editor_publishes(site):
     page.wait_for_url(site.url(f"/admin/stories/story/{story.pk}/change/"))  # back to the story
     assert story.consents.get().kommune.slug == "kreis-dueren"
     assert "Gültig für die Website" in page.content()
-    page.select_option("#id_status", "review")
     page.fill("#id_review_comment", "Bitte vor Freitag prüfen.")
-    page.click("input[name=_save]")
+    page.click("button[name=_workflow][value=submit]")
     page.wait_for_url(site.url("/admin/stories/story/"))
     assert "Lena Browser" in page.content()
     assert_accessible(page)
@@ -81,8 +78,8 @@ def test_kommune_editor_writes_and_central_editor_publishes(site):
     assert_accessible(page)
     page.click("text=Lena Browser")
     assert_accessible(page)
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
+    assert "Bitte vor Freitag prüfen." in page.locator("#workflow-status").inner_text()
+    page.click("button[name=_workflow][value=publish]")
     page.wait_for_url(site.url("/admin/stories/story/"))
     site.open(f"/admin/stories/story/{story.pk}/history/")
     assert "Zur Prüfung" in page.content() and "Veröffentlicht" in page.content()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from campaign.models import Kommune
 from editorial.models import Action, AuditEntry
 from editorial.status_header import ago, since
+from editorial.workflow import STEPS
 from shared.publication import Status
 from stories.models import Story
 from tests.editorial.test_workflow import change
@@ -124,7 +125,12 @@ def test_buttons_are_offered_per_role_and_state(request, story, who, status, off
     Story.objects.filter(pk=story.pk).update(status=status)
     html = client.get(url(story)).content.decode()
     assert buttons(html) == offered
-    assert "Veröffentlichen" not in html.split('class="submit-row"', 1)[-1] or "publish" in offered
+    if offered:  # the header names the steps offered, and only those
+        hint = re.search(r'<p class="workflow-status__hint">(.*?)<a', header(html), re.S).group(1)
+        assert re.findall("„(.*?)“", hint) == [str(STEPS[name].label) for name in offered]
+    if who == "dueren":
+        actions = html.split('id="workflow-actions"')[1] if offered else ""
+        assert "Veröffentlichen" not in header(html) + actions
     assert '<select name="status"' not in html
 
 
@@ -219,6 +225,7 @@ def test_a_failed_publish_keeps_the_rule_and_the_stored_state(central, story):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Ohne gültige Einwilligung für die Website" in html  # StoryForm's rule, as for status=published
+    assert "Ohne gültige Einwilligung für die Website" in html.split('id="workflow-actions"')[1]  # beside the button
     assert 'name="status" value="review"' in html
     assert "Zur Prüfung" in header(html)
     story.refresh_from_db()
@@ -335,3 +342,11 @@ def test_the_kommune_editor_first_sees_what_was_sent_back_then_drafts(client, st
     assert "Dora Dürenerin" in back and "Zurückgegeben: Das Zitat bitte kürzen." in back and "von zentrale" in back
     drafts = panel(html, "Meine Entwürfe")
     assert "Erna Entwurf" in drafts and "Dora Dürenerin" not in drafts
+
+
+def test_the_note_stands_above_the_buttons(dueren, story):
+    html = dueren.get(url(story)).content.decode()
+    assert html.count('name="review_comment"') == 1
+    note = html.index('id="id_review_comment"')
+    assert html.rindex("</fieldset>") < note < html.index('name="_workflow"')
+    assert 'aria-describedby="id_review_comment_helptext"' in html and 'id="id_review_comment_helptext"' in html
