@@ -166,7 +166,9 @@ class Story(VideoMedia, Publishable, Versioned):
         indexes = [models.Index(fields=["status", "publish_from"])]
 
     def __str__(self) -> str:
-        return f"{self.name}: „{self.quote}“"
+        text = f"{self.name}: „{self.quote}“"
+        # In lists, the log and the e-mails a change tells what it is.
+        return _("%(story)s (Änderung)") % {"story": text} if self.draft_of_id else text
 
     def get_absolute_url(self) -> str:
         return reverse("stories:detail", kwargs={"slug": self.slug})

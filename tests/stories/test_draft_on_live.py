@@ -115,6 +115,7 @@ def test_visitors_keep_the_published_story_until_the_central_team_publishes_the_
     change = Story.objects.get(draft_of=live)
     assert response.status_code == 302 and response["Location"] == CHANGE.format(change.pk)
     assert change.status == Status.DRAFT and not change.cover_story and change.slug != live.slug
+    assert str(change) == f"{live}" + " (Änderung)"
     assert change.photos.get().image.name == old_photo
     form = client.get(CHANGE.format(change.pk)).content.decode()
     assert "Dies ist eine Änderung der veröffentlichten Geschichte" in form
