@@ -1,7 +1,7 @@
 """The status header and the step buttons in the browser, as the reviewer sees a submitted story at
 1366 and 390 px: the submitter, the note and the earlier send-back comment in view, no sideways
 scrolling, the buttons reachable, axe without violations. Screenshots of both widths go to
-test-artifacts/screenshots/ (admin-status-header-<width>.png)."""
+test-artifacts/screenshots/ (admin-status-header-<width>.png, admin-workflow-actions-<width>.png)."""
 
 from django.contrib.contenttypes.models import ContentType
 
@@ -55,4 +55,9 @@ def test_the_reviewer_sees_the_submission_in_the_header_at_both_widths(site):
             found.append(f"{width} px\n{format_violations(violations)}")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         header.screenshot(path=str(SCREENSHOTS / f"admin-status-header-{width}.png"))
+        site.page.locator("#workflow-actions").scroll_into_view_if_needed()
+        box = site.page.locator("#workflow-actions").bounding_box()
+        row = site.page.locator(".workflow-submit-row").bounding_box()
+        clip = {"x": 0, "y": box["y"], "width": width, "height": row["y"] + row["height"] - box["y"]}
+        site.page.screenshot(path=str(SCREENSHOTS / f"admin-workflow-actions-{width}.png"), clip=clip)
     assert not found, "\n".join(found)
