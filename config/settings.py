@@ -343,10 +343,12 @@ SECURE_CSP = {
     # django-prose-editor 0.28.0, admin only) injects as a <style> element. It changes with that
     # package's version; tests/browser/test_campaign.py fails on any CSP violation in the admin.
     "style-src": [CSP.SELF, CSP.NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
-    # data: only for the small SVG icons KERN UX embeds in its stylesheet.
-    "img-src": [CSP.SELF, "data:"],
+    # data: only for the small SVG icons KERN UX embeds in its stylesheet. blob: for the admin's
+    # preview of a chosen image or video before it is saved (static/js/focal-point.js): such an
+    # address names a file the page's own script read from the editor's disk, nothing from elsewhere.
+    "img-src": [CSP.SELF, "data:", "blob:"],
     "font-src": [CSP.SELF],
-    "media-src": [CSP.SELF],
+    "media-src": [CSP.SELF, "blob:"],
     "connect-src": [CSP.SELF],
     # Video players of the platforms a story may link to (shared/platforms.py); the page
     # loads one only after the visitor clicks (templates/includes/video_facade.html).

@@ -17,8 +17,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shared import video_admin
+from shared.images import CROP_RATIO
 from shared.numbers import DecimalNumberField
 from shared.roles import in_own_kommunen, is_central, kommune_ids
+from shared.sharecards import HEIGHT as SHARE_HEIGHT
+from shared.sharecards import PHOTO_WIDTH as SHARE_PHOTO_WIDTH
+from shared.sharecards import WIDTH as SHARE_WIDTH
 from shared.uploads import ImageFormField
 from shared.video_admin import VIDEO_STATUS_JS, admin_url, processing_status, video_preview
 
@@ -245,25 +249,60 @@ def preview(image_field, rendition, alt: str, width: int | None, height: int | N
 
 
 def focal_preview(obj, source: str, alt: str):
-    """The preview of `obj.<source>` on which editors click the face to set the focal point.
+    """The preview of `obj.<source>` on which editors set the focal point: by a click on the face or
+    by the arrow keys, also before the first save.
 
-    static/js/focal-point.js writes the click into the two number fields (names ending in
-    `focal_x`/`focal_y` of the same form or inline row) and marks the point; without script the
-    fields are typed in. Cards and the landing page cut their picture around that point."""
+    static/js/focal-point.js makes the picture a focusable picker and writes the point into the two
+    fields (names ending in `focal_x`/`focal_y` of the same form or inline row, German numbers,
+    shared/numbers.py), says the position in the live region and shows the frames of a card (4:3,
+    shared.images.CROP_RATIO) and of the share card (its photo part, shared.sharecards) around the
+    point. When the editor chooses a file in the `<source>` field, the picker shows that file at once
+    (a blob: URL, allowed by img-src in the CSP). Without script the fields are typed in and the
+    texts that only the picker needs stay hidden."""
     image_field = getattr(obj, source) if obj is not None else None
     width = getattr(obj, "width" if source == "image" else f"{source}_width", None) if obj is not None else None
     height = getattr(obj, "height" if source == "image" else f"{source}_height", None) if obj is not None else None
     rendition = getattr(obj, f"{source}_jpeg_480") if image_field else None
     shown = preview(image_field, rendition, alt, width, height)
-    if not image_field or not width or not height or not image_field._committed:
-        return shown
     prefix = "focal" if source == "image" else f"{source}_focal"
+    card_w, card_h = CROP_RATIO
     return format_html(
-        '<span class="focal-picker" data-focal-picker="{}">{}<span class="focal-picker__marker" hidden></span></span>'
-        '<span class="focal-picker__help">{}</span>',
-        prefix,
-        shown,
-        _("Klicken Sie in der Vorschau auf das Gesicht (oder das Wichtigste im Bild), um den Fokuspunkt zu setzen."),
+        '<div class="focal-picker" data-focal-picker="{prefix}" data-focal-source="{source}"'
+        ' data-label="{label}" data-chosen-alt="{chosen_alt}" data-unreadable="{unreadable}"'
+        ' data-position="{position}">'
+        '<div class="focal-picker__stage">{shown}<span class="focal-picker__marker" hidden></span></div>'
+        '<p class="focal-picker__help" hidden>{help}</p>'
+        '<p class="focal-picker__status" aria-live="polite"></p>'
+        '<div class="focal-picker__frames" hidden>'
+        '<figure class="focal-frame focal-frame--card" data-ratio="{card_w}:{card_h}">'
+        '<div class="focal-frame__window"></div><figcaption>{card}</figcaption></figure>'
+        '<figure class="focal-frame focal-frame--share" data-ratio="{share_w}:{share_h}">'
+        '<div class="focal-frame__card"><div class="focal-frame__window"></div>'
+        '<div class="focal-frame__text"><span></span><span></span><span></span></div></div>'
+        "<figcaption>{share}</figcaption></figure>"
+        "</div></div>",
+        prefix=prefix,
+        source=source,
+        shown=shown,
+        label=_("Fokuspunkt im Bild"),
+        chosen_alt=_("Gewählte Datei „%(name)s“ (noch nicht gespeichert)") % {"name": "{name}"},
+        unreadable=_(
+            "„%(name)s“ kann der Browser nicht als Vorschau zeigen (z. B. HEIC vom iPhone). Die Website nimmt die "
+            "Datei an und speichert sie als JPEG; den Fokuspunkt setzen Sie nach dem Speichern hier im Bild."
+        )
+        % {"name": "{name}"},
+        position=_("Fokuspunkt: %(x)s %% von links, %(y)s %% von oben.") % {"x": "{x}", "y": "{y}"},
+        help=_(
+            "Klicken Sie im Bild auf das Gesicht (oder das Wichtigste im Bild), oder setzen Sie den Punkt mit den "
+            "Pfeiltasten; mit gedrückter Umschalttaste springt er in großen Schritten. Darunter sehen Sie, was "
+            "Karten und das Teilen-Bild davon zeigen."
+        ),
+        card_w=card_w,
+        card_h=card_h,
+        card=_("Karte und Startseite (4:3)"),
+        share_w=SHARE_PHOTO_WIDTH,
+        share_h=SHARE_HEIGHT,
+        share=_("Teilen-Bild (%(width)s × %(height)s)") % {"width": SHARE_WIDTH, "height": SHARE_HEIGHT},
     )
 
 

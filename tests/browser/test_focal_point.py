@@ -1,0 +1,107 @@
+"""The focal point picker in Chromium (issue 25): on the story add form, before any save, the editor
+chooses a photo, reaches the picture by Tab, sets the point with the arrow keys and sees the card
+and share-card frames move (static/js/focal-point.js); a chosen video is shown at once; axe finds
+nothing on that form (tests/browser/test_admin_axe.py)."""
+
+import io
+
+from PIL import Image
+
+from shared.roles import KOMMUNE_EDITORS
+from tests.browser.test_admin_axe import log_in, violations_when_settled
+from tests.factories import demo_media_file, editor
+
+PICKER = "#photos-0 [data-focal-picker]"
+STAGE = f"{PICKER} .focal-picker__stage"
+
+
+def landscape_photo() -> bytes:
+    """1600 × 600: a card (4:3) and the share card's photo part (460:630) both cut it sideways."""
+    image = Image.new("RGB", (1600, 600), (26, 61, 165))
+    image.paste((255, 210, 90), (700, 150, 900, 450))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def frame_offsets(page) -> list[float]:
+    """How far each frame's copy of the picture is moved to the left (in % of the frame)."""
+    return page.eval_on_selector_all(
+        f"{PICKER} .focal-frame__window img", "images => images.map((image) => parseFloat(image.style.left))"
+    )
+
+
+def test_the_focal_point_is_set_by_keyboard_before_the_first_save(site):
+    editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren")
+    log_in(site, "redaktion-dueren")
+    page = site.page
+    site.open("/admin/stories/story/add/")
+    # Before a file is chosen, the picture is no control yet and its texts wait hidden.
+    assert page.locator(STAGE).get_attribute("tabindex") is None
+    assert page.locator(f"{PICKER} .focal-picker__frames").is_hidden()
+
+    page.set_input_files(
+        "#id_photos-0-image", files=[{"name": "laden.jpg", "mimeType": "image/jpeg", "buffer": landscape_photo()}]
+    )
+    chosen = page.locator(f"{STAGE} img")
+    assert chosen.get_attribute("src").startswith("blob:")
+    page.wait_for_function(f"() => document.querySelector('{STAGE}').getAttribute('role') === 'application'")
+    assert chosen.get_attribute("alt") == "Gewählte Datei „laden.jpg“ (noch nicht gespeichert)"
+    assert page.locator(f"{PICKER} .focal-picker__frames").is_visible()
+    before = frame_offsets(page)
+
+    # By keyboard: from the file field, Tab reaches the picture, which says what it is.
+    page.focus("#id_photos-0-image")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => [document.activeElement.className, document.activeElement.getAttribute('aria-label')]"
+    )
+    assert focused == ["focal-picker__stage", "Fokuspunkt im Bild"]
+    ring = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert ring == "solid"
+    described_by = page.locator(STAGE).get_attribute("aria-describedby")
+    assert "Pfeiltasten" in page.locator(f"#{described_by}").inner_text()
+
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Shift+ArrowDown")
+    assert page.input_value("#id_photos-0-focal_x") == "0,53"
+    assert page.input_value("#id_photos-0-focal_y") == "0,6"
+    assert page.locator(f"{PICKER} .focal-picker__status").inner_text() == "Fokuspunkt: 53 % von links, 60 % von oben."
+    assert page.locator(f"{PICKER} .focal-picker__status").get_attribute("aria-live") == "polite"
+    after = frame_offsets(page)
+    assert all(old != new for old, new in zip(before, after, strict=True)), (before, after)
+
+    # Far to the left: the card's frame stops at the picture's edge (as the server cuts it).
+    for _ in range(8):
+        page.keyboard.press("Shift+ArrowLeft")
+    assert page.input_value("#id_photos-0-focal_x") == "0"
+    assert frame_offsets(page) == [0, 0]
+
+    # A typed number moves the marker and the frames too.
+    page.fill("#id_photos-0-focal_x", "0,9")
+    assert frame_offsets(page) != [0, 0]
+
+    found = violations_when_settled(page, "the story form with a chosen photo")
+    assert not found, "\n".join(found)
+
+
+def test_a_chosen_video_is_shown_before_it_is_saved(site):
+    editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren")
+    log_in(site, "redaktion-dueren")
+    page = site.page
+    site.open("/admin/stories/story/add/")
+    video = demo_media_file("videos", "bjoern-mehren.webm")
+    page.set_input_files(
+        "#id_video_source", files=[{"name": "IMG_0002.webm", "mimeType": "video/webm", "buffer": video.read()}]
+    )
+    preview = page.locator(".chosen-video video")
+    assert preview.get_attribute("src").startswith("blob:")
+    assert preview.get_attribute("poster") is None
+    assert (
+        preview.get_attribute("aria-label") == "Vorschau der gewählten Datei „IMG_0002.webm“ (noch nicht gespeichert)"
+    )
+    page.wait_for_function("() => document.querySelector('.chosen-video video').readyState >= 1")
+    assert page.evaluate("() => document.querySelector('.chosen-video video').videoWidth") > 0
+    found = violations_when_settled(page, "the story form with a chosen video")
+    assert not found, "\n".join(found)
