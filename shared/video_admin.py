@@ -39,10 +39,18 @@ def admin_url(obj, view: str) -> str:
         return ""
 
 
+def unsaved(*files) -> bool:
+    """A file of a refused form: chosen, but never stored (no URL, no processing)."""
+    return any(file and not file._committed for file in files)
+
+
 def state_of(obj) -> str:
-    """The row's processing state, or "none" without an uploaded file."""
+    """The row's processing state, "none" without an uploaded file, "unsaved" for the upload of a
+    refused form."""
     if obj is None or not obj.video_source:
         return "none"
+    if unsaved(obj.video_source):
+        return "unsaved"
     return obj.processing_state
 
 
@@ -51,6 +59,8 @@ def status_message(obj) -> str:
     state = state_of(obj)
     if state == "none":
         return gettext("– keine Video-Datei hochgeladen –")
+    if state == "unsaved":
+        return gettext("– die Video-Datei ist noch nicht gespeichert –")
     if state == Processing.WAITING:
         return gettext("Wartet auf die Verarbeitung.")
     if state == Processing.RUNNING:
@@ -97,7 +107,7 @@ def processing_status(obj) -> str:
         hint = gettext("Laden Sie die Seite in einer Minute neu.")
     elif state == Processing.RUNNING:
         hint = gettext("Laden Sie die Seite neu, um den Stand zu sehen.")
-    original = admin_url(obj, "video_original") if state != "none" else ""
+    original = admin_url(obj, "video_original") if state_of(obj) not in ("none", "unsaved") else ""
     return format_html(
         '<div class="video-status" data-video-status="{}" data-video-state="{}" data-done-text="{}" '
         'data-error-text="{}">{}<span class="video-status__message" role="status">{}</span>{}'
@@ -118,6 +128,8 @@ def processing_status(obj) -> str:
 def video_preview(obj) -> str:
     """The finished web video, played in the form (limited to the window's height by admin.css).
     Without captions it is only linked: a video without captions fails WCAG, in the desk too."""
+    if obj is not None and unsaved(obj.video_webm, obj.video_mp4, obj.captions, obj.poster):
+        return gettext("– das neue Video ist noch nicht gespeichert –")
     if obj is None or not obj.has_own_video:
         if obj is not None and obj.processing_pending:
             return gettext("– erscheint, sobald das Video verarbeitet ist –")

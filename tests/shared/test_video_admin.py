@@ -6,12 +6,15 @@ import json
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from shared.videos import Processing
 from stories.models import Story
+from tests.campaign.test_sign_language import ADD, admin_data
 from tests.factories import ExplainerVideoFactory, StoryFactory, UserFactory, add_video, editor, kommune
+from tests.shared.test_video_pipeline import phone_video  # noqa: F401 (a fixture)
 
 ORIGINAL_BYTES = b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  " + b"phone video" * 100
 
@@ -150,6 +153,14 @@ def video_section_classes(client, story) -> list:
 def test_the_folded_video_section_is_open_once_a_video_is_uploaded(dueren_client):
     assert "collapse" in video_section_classes(dueren_client, StoryFactory(status=Status.DRAFT))
     assert "collapse" not in video_section_classes(dueren_client, uploaded_story())
+
+
+def test_a_refused_form_does_not_call_an_unsaved_video_finished(admin_client, phone_video):  # noqa: F811
+    data = admin_data(status="published", video_source=SimpleUploadedFile("IMG_0001.MOV", phone_video))
+    html = admin_client.post(ADD, data).content.decode()
+    assert "Das Video wird noch verarbeitet. Bitte speichern Sie als Entwurf" in html  # refused
+    assert '<span class="video-status__message" role="status">– die Video-Datei ist noch nicht gespeichert –' in html
+    assert "Fertig:" not in html and "Originaldatei herunterladen" not in html and "/media/" not in html
 
 
 # -- the original's download -----------------------------------------------------------------
