@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from shared.images import crop_box
+
 WIDTH, HEIGHT = 1200, 630
 PHOTO_WIDTH = 460
 BRAND = (26, 61, 165)  # --site-brand
@@ -21,7 +23,8 @@ ACCENT = (255, 210, 90)  # --site-accent
 WHITE = (255, 255, 255)
 FONT_DIR = Path(__file__).resolve().parent.parent / "vendor" / "kern" / "fonts"
 # Raised whenever the drawing changes: part of every card's digest, so a deploy remakes them.
-VERSION = "1"
+# 2: the photo is cut around its focal point (as the admin's share-card frame shows it).
+VERSION = "2"
 MARGIN = 64
 
 
@@ -88,17 +91,21 @@ def render_card(
     campaign: str,
     claim: str,
     photo: bytes | None = None,
+    focal: tuple[float, float] = (0.5, 0.5),
     quoted: bool = True,
 ) -> bytes:
     """A JPEG of 1200×630: `quote` large, `name` and `line` (e.g. role · Kommune) below it,
     the campaign mark with `campaign` and `claim` at the foot; `photo` (image bytes) fills the
-    left side when given, else the text takes the whole width. `quoted=False` sets the large
+    left side when given, cut around its `focal` point like every crop (shared.images.crop_box),
+    else the text takes the whole width. `quoted=False` sets the large
     text upright without quotation marks (the campaign card's claim)."""
     card = Image.new("RGB", (WIDTH, HEIGHT), BRAND)
     left = MARGIN
     if photo:
         with Image.open(BytesIO(photo)) as source:
-            picture = ImageOps.fit(ImageOps.exif_transpose(source).convert("RGB"), (PHOTO_WIDTH, HEIGHT))
+            upright = ImageOps.exif_transpose(source).convert("RGB")
+            box = crop_box(upright.size, focal, (PHOTO_WIDTH, HEIGHT))
+            picture = upright.crop(box).resize((PHOTO_WIDTH, HEIGHT), Image.Resampling.LANCZOS)
         card.paste(picture, (0, 0))
         left = PHOTO_WIDTH + MARGIN
     draw = ImageDraw.Draw(card)

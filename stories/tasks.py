@@ -18,6 +18,7 @@ from django.utils import translation
 from consent.models import Scope
 from generated import makers
 from shared import sharecards
+from shared.images import focal_point
 from stories.models import Photo, Story
 
 PREFIX = "story-card"
@@ -35,7 +36,7 @@ def card_photo(story: Story):
 
 
 def card_inputs(story: Story, photo) -> dict:
-    """What the card of `story` shows, the photo as the stored file's name (or "")."""
+    """What the card of `story` shows, the photo as the stored file's name (or "") and its focal point."""
     with translation.override(settings.LANGUAGE_CODE):
         campaign, claim = str(settings.SITE_NAME), str(settings.SITE_CLAIM)
     line = " · ".join(part for part in (story.role, story.kommune.name) if part)
@@ -46,7 +47,13 @@ def card_inputs(story: Story, photo) -> dict:
         "campaign": campaign,
         "claim": claim,
         "photo": photo.name if photo else "",
+        "focal": "{:.3f} {:.3f}".format(*photo_focal(photo)) if photo else "",
     }
+
+
+def photo_focal(photo) -> tuple[float, float]:
+    """The focal point of the card's photo (a Photo's image or a video's poster)."""
+    return focal_point(photo.instance, photo.field.name)
 
 
 def card_source(ident: str) -> makers.Source | None:
@@ -67,7 +74,8 @@ def card_source(ident: str) -> makers.Source | None:
         if photo_field is not None:
             with photo_field.open("rb") as file:
                 photo = file.read()
-        return sharecards.render_card(**{**inputs, "photo": photo})
+        focal = photo_focal(photo_field) if photo_field is not None else (0.5, 0.5)
+        return sharecards.render_card(**{**inputs, "photo": photo, "focal": focal})
 
     return makers.Source(digest=sharecards.digest(*inputs.values()), render=render)
 
