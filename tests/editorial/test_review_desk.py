@@ -350,3 +350,25 @@ def test_the_note_stands_above_the_buttons(dueren, story):
     note = html.index('id="id_review_comment"')
     assert html.rindex("</fieldset>") < note < html.index('name="_workflow"')
     assert 'aria-describedby="id_review_comment_helptext"' in html and 'id="id_review_comment_helptext"' in html
+
+
+def test_the_start_page_asks_the_same_number_of_queries_for_more_submissions(client, dueren_editor, central_editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.force_login(central_editor)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/admin/").status_code == 200
+        return len(captured.captured_queries)
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            row = StoryFactory(status=Status.REVIEW, kommune=kommune("kreis-dueren"))
+            submitted(row, dueren_editor, 2, comment="Bitte prüfen.")
+
+    add(1)
+    queries()  # the first visit also fills caches (content types, the session)
+    few = queries()
+    add(4)
+    assert queries() == few
