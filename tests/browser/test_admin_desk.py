@@ -129,7 +129,9 @@ def test_error_summary_leads_to_each_field_and_the_count_follows_the_typing(site
     # the Kommune chosen (the editor has one), the first focus on a visible field
     dueren = kommune("kreis-dueren")
     assert page.locator("#id_kommune").input_value() == str(dueren.pk)
-    assert page.evaluate("() => document.activeElement.offsetParent !== null && document.activeElement.type !== 'hidden'")
+    assert page.evaluate(
+        "() => document.activeElement.offsetParent !== null && document.activeElement.type !== 'hidden'"
+    )
 
     # the count under the quote
     count = page.locator("#id_quote_de_count")
@@ -175,3 +177,58 @@ def test_consent_form_opens_with_the_focus_on_a_visible_field(site):
         " html: el.outerHTML.slice(0, 120)}; }"
     )
     assert focused["visible"], focused["html"]
+
+
+# The focused element's focus indicator: an outline of at least 2 px or a box shadow.
+FOCUS_SHOWN = """() => {
+    const el = document.activeElement;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    return {shown: outline || style.boxShadow !== 'none',
+            what: el.tagName + '#' + el.id + '.' + (el.className.baseVal ?? el.className) + ' ' + (el.name || '')};
+}"""
+
+
+def test_tab_reaches_the_photo_soon_and_every_control_shows_its_focus(site):
+    editor_account("redaktion-dueren", KOMMUNE_EDITORS, "kreis-dueren")
+    story = story_with_photo(status=Status.DRAFT)
+    log_in(site, "redaktion-dueren")
+    page = site.page
+    site.open(f"/admin/stories/story/{story.pk}/change/")
+    page.focus("#id_kind")
+    presses, path = 0, []
+    while page.evaluate("() => document.activeElement.id") != "id_photos-0-image" and presses < 40:
+        page.keyboard.press("Tab")
+        presses += 1
+        path.append(page.evaluate(FOCUS_SHOWN)["what"])
+    # name, role, Kommune (with its change and view links), the photo's "view on site" link, its
+    # delete box and its stored file: 9 (27 from „Status“ before the form was reordered)
+    assert presses <= 10, f"{presses} Tab presses from „Art“ to the photo: {path}"
+
+    unfocused, seen = [], []
+    page.focus("#id_kind")
+    for _ in range(150):
+        state = page.evaluate(FOCUS_SHOWN)
+        seen.append(state["what"])
+        if not state["shown"]:
+            unfocused.append(state["what"])
+        if page.evaluate("() => document.activeElement.name") == "_save":
+            break
+        page.keyboard.press("Tab")
+    assert any("ProseMirror" in what for what in seen), "the rich-text area was not reached"
+    assert "_save" in seen[-1], seen[-5:]
+    assert not unfocused, f"no visible focus on: {unfocused}"
+
+
+def test_story_form_in_the_dark_theme_passes_axe(site):
+    editor_account("zentrale", CENTRAL_EDITORS)
+    story = story_with_photo(status=Status.REVIEW)
+    log_in(site, "zentrale")
+    site.page.emulate_media(color_scheme="dark")
+    found = []
+    for path in ("/admin/", "/admin/stories/story/", f"/admin/stories/story/{story.pk}/change/"):
+        site.open(path)
+        violations = axe_violations(site.page)
+        if violations:
+            found.append(f"{path}\n{format_violations(violations)}")
+    assert not found, "\n".join(found)
