@@ -107,7 +107,7 @@ def processing_status(obj) -> str:
         hint = gettext("Laden Sie die Seite in einer Minute neu.")
     elif state == Processing.RUNNING:
         hint = gettext("Laden Sie die Seite neu, um den Stand zu sehen.")
-    original = admin_url(obj, "video_original") if state_of(obj) not in ("none", "unsaved") else ""
+    original = admin_url(obj, "video_original") if state not in ("none", "unsaved") else ""
     return format_html(
         '<div class="video-status" data-video-status="{}" data-video-state="{}" data-done-text="{}" '
         'data-error-text="{}">{}<span class="video-status__message" role="status">{}</span>{}'
