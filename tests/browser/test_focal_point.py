@@ -7,9 +7,10 @@ import io
 
 from PIL import Image
 
+from shared.publication import Status
 from shared.roles import KOMMUNE_EDITORS
 from tests.browser.test_admin_axe import log_in, violations_when_settled
-from tests.factories import demo_media_file, editor
+from tests.factories import PhotoFactory, StoryFactory, demo_media_file, editor, image_file, kommune
 
 PICKER = "#photos-0 [data-focal-picker]"
 STAGE = f"{PICKER} .focal-picker__stage"
@@ -105,3 +106,20 @@ def test_a_chosen_video_is_shown_before_it_is_saved(site):
     assert page.evaluate("() => document.querySelector('.chosen-video video').videoWidth") > 0
     found = violations_when_settled(page, "the story form with a chosen video")
     assert not found, "\n".join(found)
+
+
+def test_a_stored_photo_is_the_picker_at_once_and_a_click_sets_the_point(site):
+    story = StoryFactory(slug="fokus-klick", status=Status.DRAFT, kommune=kommune("kreis-dueren"))
+    PhotoFactory(story=story, image=image_file("foto.jpg", 1200, 800))
+    editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren")
+    log_in(site, "redaktion-dueren")
+    page = site.page
+    site.open(f"/admin/stories/story/{story.pk}/change/")
+    page.wait_for_function(f"() => document.querySelector('{STAGE}').getAttribute('role') === 'application'")
+    assert page.locator(f"{STAGE} img").get_attribute("src").startswith("/media/")
+    picture = page.locator(f"{STAGE} img")
+    box = picture.bounding_box()
+    picture.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
+    assert abs(float(page.input_value("#id_photos-0-focal_x").replace(",", ".")) - 0.25) < 0.01
+    assert abs(float(page.input_value("#id_photos-0-focal_y").replace(",", ".")) - 0.75) < 0.01
+    assert page.locator(f"{PICKER} .focal-picker__status").inner_text().startswith("Fokuspunkt: 25 % von links")
