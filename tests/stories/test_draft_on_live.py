@@ -357,3 +357,20 @@ def test_a_change_cannot_be_archived(client, live, central_editor):
     assert response.status_code == 200
     assert "Eine Änderung wird nicht archiviert" in str(response.context["adminform"].form.errors)
     assert Story.objects.get(pk=change.pk).status == Status.DRAFT
+
+
+def test_a_new_poster_in_the_change_replaces_the_published_one_on_publishing(live, django_capture_on_commit_callbacks):
+    add_video(live)
+    live = Story.objects.get(pk=live.pk)
+    old_poster, video = live.poster.name, live.video_webm.name
+    change = start_change(live)
+    change.poster = image_file("neues-bild.jpg", width=640, height=360, color=(1, 2, 3))
+    with django_capture_on_commit_callbacks(execute=True):
+        change.save()
+    new_poster = Story.objects.get(pk=change.pk).poster.name
+    assert stored(old_poster) and stored(new_poster)  # the published story still shows its poster
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(Story.objects.get(pk=change.pk))
+    live = Story.objects.get(pk=live.pk)
+    assert live.poster.name == new_poster and live.video_webm.name == video
+    assert stored(new_poster) and stored(video) and not stored(old_poster)
