@@ -29,10 +29,11 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from editorial.admin import missing_files
 from editorial.models import Action
 from editorial.workflow import record
 from shared.publication import Status
-from stories.drafts import STORY_FILE_FIELDS, pending_change, publish_change, restore_into_change, start_change
+from stories.drafts import pending_change, publish_change, restore_into_change, start_change
 from stories.models import Story
 
 # Never changed on a change row: the published story keeps them when the change is merged.
@@ -277,7 +278,7 @@ class StoryChangeAdmin:
 
     # -- restoring ------------------------------------------------------------------------------
     def revert_disabled(self, request, obj=None):
-        if obj is not None and self.may_start_change(request, obj):
+        if obj is not None and self.may_start_change(request, obj) and not missing_files(obj):
             return False  # the revision becomes a change (history_form_view)
         return super().revert_disabled(request, obj)
 
@@ -291,22 +292,9 @@ class StoryChangeAdmin:
         historical = get_object_or_404(live.history.model, id=live.pk, history_id=version_id)
         revision = historical.instance
         history_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[live.pk])
-        missing = [
-            getattr(revision, name).name
-            for name in STORY_FILE_FIELDS
-            if getattr(revision, name) and not getattr(revision, name).storage.exists(getattr(revision, name).name)
-        ]
+        missing = missing_files(revision)
         if missing:
-            self.message_user(
-                request,
-                _(
-                    "Diese Fassung lässt sich nicht wiederherstellen: eine ihrer Dateien gibt es nicht mehr "
-                    "(%(files)s). Wählen Sie eine andere Fassung oder ändern Sie die Geschichte mit „Änderung "
-                    "vorschlagen“."
-                )
-                % {"files": ", ".join(missing)},
-                messages.ERROR,
-            )
+            self.message_user(request, self.missing_files_message(missing), messages.ERROR)
             return HttpResponseRedirect(history_url)
         topic_ids = list(historical.topics.values_list("topic", flat=True))
         change = restore_into_change(live, revision, topic_ids, request.user)

@@ -324,7 +324,7 @@ def test_restoring_a_revision_whose_file_is_gone_is_refused_in_german(client, li
     Story.objects.filter(pk=live.pk).update(poster="", poster_alt="")
     client.force_login(dueren_editor)
     response = client.post(f"/admin/stories/story/{live.pk}/history/{with_video.history_id}/", follow=True)
-    assert "lässt sich nicht wiederherstellen" in response.content.decode()
+    assert "Diese Fassung kann nicht wiederhergestellt werden" in response.content.decode()
     assert not Story.objects.filter(draft_of=live).exists()
 
 
