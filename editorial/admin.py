@@ -341,6 +341,9 @@ class WorkflowAdmin(HistoryAdmin):
     # True for pages that stay public while a change waits (the Jobcenter page): a Kommune editor
     # may then change a published row; the change goes back to "Entwurf"/"Zur Prüfung".
     authors_change_published = False
+    # The status is a hidden input set by the step buttons at the end (templates/admin/submit_line.html),
+    # which show its errors: the error summary links there (editorial/templatetags/admin_desk.py).
+    error_anchors = {"status": "workflow-actions"}
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

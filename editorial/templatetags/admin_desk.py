@@ -13,16 +13,17 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 
-def _anchor(bound_field) -> str:
+def _anchor(bound_field, elsewhere: dict[str, str]) -> str:
     """The id a link to the field should point at: its input, or the box of a group of inputs
-    (a checkbox list labels no single input; Django gives its wrapper the field's id)."""
-    widget = bound_field.field.widget
-    if widget.is_hidden:
-        return ""
+    (a checkbox list labels no single input; Django gives its wrapper the field's id). A hidden
+    input has no place to go, unless the admin names one (`error_anchors`: the workflow's status
+    is set by the buttons at the end, which show its errors)."""
+    if bound_field.field.widget.is_hidden:
+        return elsewhere.get(bound_field.name, "")
     return bound_field.id_for_label or bound_field.auto_id or ""
 
 
-def _field_errors(form, order: list[str], prefix: str = "") -> list[dict]:
+def _field_errors(form, order: list[str], prefix: str = "", elsewhere: dict[str, str] | None = None) -> list[dict]:
     items = []
     errors: ErrorDict = form.errors
     names = [name for name in order if name in errors] + [n for n in errors if n not in order]
@@ -34,7 +35,7 @@ def _field_errors(form, order: list[str], prefix: str = "") -> list[dict]:
         bound = form[name]
         label = f"{prefix}{capfirst(bound.label)}" if bound.label else prefix.rstrip(": ")
         for message in errors[name]:
-            items.append({"label": label, "message": message, "anchor": _anchor(bound), "name": name})
+            items.append({"label": label, "message": message, "anchor": _anchor(bound, elsewhere or {}), "name": name})
     return items
 
 
@@ -66,7 +67,8 @@ def error_summary(adminform, inline_admin_formsets, inlines_after=None):
     form = adminform.form
     before = flatten_fieldsets(fieldsets[:split])
     general = [{"label": "", "message": message, "anchor": ""} for message in form.non_field_errors()]
-    fields = [item for item in _field_errors(form, flatten_fieldsets(fieldsets)) if item["label"]]
+    elsewhere = getattr(adminform.model_admin, "error_anchors", {})
+    fields = [item for item in _field_errors(form, flatten_fieldsets(fieldsets), elsewhere=elsewhere) if item["label"]]
     first = [item for item in fields if item["name"] in before]
     rest = [item for item in fields if item["name"] not in before]
     inlines = [item for formset in inline_admin_formsets for item in _inline_errors(formset)]
@@ -77,19 +79,22 @@ def error_summary(adminform, inline_admin_formsets, inlines_after=None):
 def readonly_contents(admin_field):
     """A readonly field's value as Django shows it, but a yes/no field in words („ja“/„nein“, not a
     coloured icon without text) and, where the admin explains who decides the field
-    (`readonly_notes`), that line after it."""
+    (`readonly_notes`), that line after it: „Nein. Wählt die Zentrale Redaktion.“"""
     name = admin_field.field["name"]
-    model_admin = admin_field.model_admin
-    form = admin_field.form
     contents = admin_field.contents()
-    if isinstance(name, str):
-        try:
-            model_field = form._meta.model._meta.get_field(name)
-        except FieldDoesNotExist:
-            model_field = None
-        if isinstance(model_field, models.BooleanField):
-            contents = _("ja") if getattr(form.instance, name, False) else _("nein")
-        note = getattr(model_admin, "readonly_notes", {}).get(name)
+    if not isinstance(name, str):
+        return contents
+    form = admin_field.form
+    try:
+        model_field = form._meta.model._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    note = getattr(admin_field.model_admin, "readonly_notes", {}).get(name)
+    if isinstance(model_field, models.BooleanField):
+        contents = _("ja") if getattr(form.instance, name, False) else _("nein")
         if note:
             return format_html('{}. <span class="readonly-note">{}</span>', capfirst(contents), note)
+        return contents
+    if note:
+        return format_html('{} <span class="readonly-note">{}</span>', contents, note)
     return contents

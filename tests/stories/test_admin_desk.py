@@ -6,9 +6,11 @@ import re
 import pytest
 
 from consent.models import Consent
+from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from stories.models import Story
 from tests.factories import StoryFactory, editor, kommune
+from tests.helpers import story_change_data
 from tests.stories.html import parse
 from tests.stories.test_admin import ADD_URL, story_form
 
@@ -156,3 +158,25 @@ def test_error_summary_links_each_field_in_error_in_page_order(admin_client):
     for anchor in anchors:
         assert f'id="{anchor}"' in html, anchor
     assert "errornote" not in html
+
+
+def test_error_of_the_status_set_by_the_buttons_links_to_the_buttons(admin_client):
+    story = StoryFactory(kommune=kommune("kreis-dueren"), status=Status.DRAFT, consent=False)
+    data = story_change_data(admin_client, story, _workflow="submit")
+    response = admin_client.post(f"/admin/stories/story/{story.pk}/change/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
+    assert '<a href="#workflow-actions">' in summary
+    assert "Ohne gültige Einwilligung" in summary
+    assert 'id="workflow-actions"' in html
+    story.refresh_from_db()
+    assert story.status == Status.DRAFT
+
+
+def test_a_published_story_viewed_by_its_kommune_shows_yes_in_words(dueren_client):
+    story = StoryFactory(kommune=kommune("kreis-dueren"), status=Status.PUBLISHED, featured=True)
+    html = dueren_client.get(f"/admin/stories/story/{story.pk}/change/").content.decode()
+    row = html[html.index('class="form-row field-featured"') : html.index('class="form-row field-cover_story"')]
+    assert 'Ja. <span class="readonly-note">Wählt die Zentrale Redaktion.</span>' in row
+    assert "icon-yes.svg" not in html and "icon-no.svg" not in html
