@@ -140,8 +140,8 @@ class Consent(models.Model):
         blank=True,
         validators=gate("document"),
         help_text=_(
-            "PDF, JPEG oder PNG. Wird nicht öffentlich gespeichert; nur die Redaktion dieser Kommune "
-            "und die Zentrale Redaktion können es herunterladen, jeder Abruf wird protokolliert."
+            "PDF, JPEG, PNG oder HEIC (Foto vom iPhone). Wird nicht öffentlich gespeichert; nur die Redaktion "
+            "dieser Kommune und die Zentrale Redaktion können es herunterladen, jeder Abruf wird protokolliert."
         ),
     )
     signed_on = models.DateField(_("Erteilt am"))

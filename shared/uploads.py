@@ -51,8 +51,10 @@ SVG = "image/svg+xml"
 PNG = "image/png"
 JPEG = "image/jpeg"
 WEBP = "image/webp"
+HEIF = "image/heif"
 PDF = "application/pdf"
-RASTER_TYPES = {PNG, JPEG, WEBP}
+# Read by Pillow and re-encoded when stored (a HEIF as JPEG, shared.images.clean_original).
+RASTER_TYPES = {PNG, JPEG, WEBP, HEIF}
 # MIME type -> (label shown to visitors, file extensions that fit it)
 KIT_TYPES = {
     SVG: ("SVG", ("svg",)),
@@ -61,6 +63,10 @@ KIT_TYPES = {
     WEBP: ("WebP", ("webp",)),
     PDF: ("PDF", ("pdf",)),
 }
+# What an iPhone (or another phone) names its HEIC photos in the ISO base media header.
+HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx"}
+# MIME type -> (label, file extensions) of every type `detect_type` knows (the press kit takes KIT_TYPES).
+FILE_TYPES = {**KIT_TYPES, HEIF: ("HEIC", ("heic", "heif"))}
 # ISO base media brands that browsers play as MP4 (QuickTime "qt  " is refused).
 MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"dash", b"M4V ", b"mmp4"}
 
@@ -116,7 +122,7 @@ def check_size(file, limit: int, message) -> None:
 
 def type_label(mime_type: str) -> str:
     """ "PNG", "SVG", "PDF" … for a MIME type; the type itself for anything else."""
-    return KIT_TYPES.get(mime_type, (mime_type,))[0]
+    return FILE_TYPES.get(mime_type, (mime_type,))[0]
 
 
 def detect_type(file) -> str | None:
@@ -128,6 +134,8 @@ def detect_type(file) -> str | None:
         return JPEG
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
+    if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
+        return HEIF
     if head.startswith(b"%PDF-"):
         return PDF
     text = head.lstrip(b"\xef\xbb\xbf").lstrip()
@@ -528,7 +536,7 @@ def checked_type(file, limit: int, allowed: tuple[str, ...], wrong_type_message)
     detected = detect_type(file)
     if detected not in allowed:
         raise ValidationError(wrong_type_message, code="invalid_type")
-    label, extensions = KIT_TYPES[detected]
+    label, extensions = FILE_TYPES[detected]
     if _extension(file.name) not in extensions:
         raise ValidationError(
             _(
@@ -568,18 +576,22 @@ def validate_kit_file(file) -> None:
 
 # -- signed documents (consent register) ------------------------------------------------------
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-DOCUMENT_TYPES = (PDF, JPEG, PNG)
+# A photo of the signed form from a phone (HEIC) is stored as JPEG, like a scan without metadata.
+DOCUMENT_TYPES = (PDF, JPEG, PNG, HEIF)
 
 
 def validate_document_upload(file) -> None:
-    """A scanned or signed document: PDF, JPEG or PNG by content, at most 10 MB."""
+    """A scanned or signed document: PDF, JPEG, PNG or a phone's HEIC by content, at most 10 MB."""
     if not _is_new_upload(file):
         return
     checked_type(
         file,
         MAX_DOCUMENT_BYTES,
         DOCUMENT_TYPES,
-        _("Bitte laden Sie das Dokument als PDF, JPEG oder PNG hoch (z. B. einen Scan der Unterschrift)."),
+        _(
+            "Bitte laden Sie das Dokument als PDF, JPEG, PNG oder HEIC hoch (z. B. einen Scan der Unterschrift "
+            "oder ein Foto davon mit dem Telefon)."
+        ),
     )
 
 

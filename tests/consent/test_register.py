@@ -91,7 +91,7 @@ def test_a_wrong_document_is_refused_in_german(client):
     }
     response = client.post(REGISTER + "add/", data)
     assert response.status_code == 200
-    assert "Bitte laden Sie das Dokument als PDF, JPEG oder PNG hoch" in response.content.decode()
+    assert "Bitte laden Sie das Dokument als PDF, JPEG, PNG oder HEIC hoch" in response.content.decode()
     assert 'value="Neue Person"' in response.content.decode()
     assert not Consent.objects.exists()
 

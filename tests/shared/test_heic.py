@@ -122,3 +122,25 @@ def test_a_photo_refused_for_its_size_names_the_file_without_format_advice():
     assert error.value.messages == [
         "„IMG_0047.HEIC“: Das Bild ist nur 200 Pixel breit. Bitte ein Bild mit mindestens 480 Pixeln Breite."
     ]
+
+
+@pytest.mark.django_db
+def test_a_consent_form_photographed_with_an_iphone_is_stored_as_jpeg_without_metadata(settings):
+    import datetime
+
+    from consent.models import Consent
+    from tests.factories import kommune
+
+    upload = SimpleUploadedFile("IMG_0050.HEIC", heic_photo(), content_type="image/heic")
+    consent = Consent(person="Erika", kommune=kommune(), signed_on=datetime.date(2026, 1, 5), document=upload)
+    consent.clean_fields(exclude=["story"])
+    consent.save()
+    assert consent.document.name.endswith(".jpg")
+    assert_upright_jpeg_without_metadata(settings.CONSENT_ROOT / consent.document.name)
+
+
+def test_a_press_kit_file_stays_refused_as_heic():
+    # The kit offers its originals for download as they are: a HEIC would not open everywhere.
+    with pytest.raises(ValidationError) as error:
+        uploads.gate_kit(heic_upload("motiv.heic"))
+    assert error.value.messages == ["Bitte laden Sie eine Datei im Format SVG, PNG, JPEG, WebP oder PDF hoch."]
