@@ -123,3 +123,21 @@ def test_a_stored_photo_is_the_picker_at_once_and_a_click_sets_the_point(site):
     assert abs(float(page.input_value("#id_photos-0-focal_x").replace(",", ".")) - 0.25) < 0.01
     assert abs(float(page.input_value("#id_photos-0-focal_y").replace(",", ".")) - 0.75) < 0.01
     assert page.locator(f"{PICKER} .focal-picker__status").inner_text().startswith("Fokuspunkt: 25 % von links")
+
+
+def test_a_heic_the_browser_cannot_show_gets_a_note_instead_of_a_picker(site):
+    from tests.shared.test_heic import heic_photo
+
+    editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren")
+    log_in(site, "redaktion-dueren")
+    page = site.page
+    site.open("/admin/stories/story/add/")
+    page.set_input_files(
+        "#id_photos-0-image", files=[{"name": "IMG_0042.HEIC", "mimeType": "image/heic", "buffer": heic_photo()}]
+    )
+    note = page.locator(f"{PICKER} .focal-picker__note")
+    note.wait_for()
+    assert note.inner_text().startswith("„IMG_0042.HEIC“ kann der Browser nicht als Vorschau zeigen")
+    assert page.locator(STAGE).get_attribute("tabindex") is None
+    assert page.locator(f"{PICKER} .focal-picker__frames").is_hidden()
+    assert page.input_value("#id_photos-0-focal_x") == "0,5"  # the fields stay the way to set it
