@@ -48,7 +48,10 @@ class ConsentAdmin(KommuneScopedAdmin, ModelAdmin):
     autocomplete_fields = ["story"]
     formfield_overrides = {**FILE_FIELDS}
     fieldsets = [
-        (None, {"fields": ["story", "person", "kommune", "form", "document", "signed_on"]}),
+        (
+            _("Person, Geschichte und Nachweis"),
+            {"fields": ["story", "person", "kommune", "form", "document", "signed_on"]},
+        ),
         (_("Wofür"), {"fields": ["scope_web", "scope_social", "scope_print", "scope_press"]}),
         (_("Was gezeigt werden darf"), {"fields": ["name_shown", "employer_shown", "health_shown", "benefits_shown"]}),
         (_("Dauer"), {"fields": ["expires_on", "review_on", "withdrawn_on"]}),
