@@ -141,3 +141,23 @@ def test_a_heic_the_browser_cannot_show_gets_a_note_instead_of_a_picker(site):
     assert page.locator(STAGE).get_attribute("tabindex") is None
     assert page.locator(f"{PICKER} .focal-picker__frames").is_hidden()
     assert page.input_value("#id_photos-0-focal_x") == "0,5"  # the fields stay the way to set it
+
+
+def test_the_picker_and_its_frames_fit_a_phone(site):
+    editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren")
+    log_in(site, "redaktion-dueren")
+    page = site.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    site.open("/admin/stories/story/add/")
+    page.set_input_files(
+        "#id_photos-0-image", files=[{"name": "laden.jpg", "mimeType": "image/jpeg", "buffer": landscape_photo()}]
+    )
+    page.wait_for_function(f"() => document.querySelector('{STAGE}').getAttribute('role') === 'application'")
+    right_edges = page.eval_on_selector_all(
+        f"{PICKER} .focal-picker__stage, {PICKER} .focal-frame",
+        "elements => elements.map((element) => element.getBoundingClientRect().right)",
+    )
+    assert max(right_edges) <= 390, right_edges
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    found = violations_when_settled(page, "the story form with a chosen photo at 390 px")
+    assert not found, "\n".join(found)
