@@ -136,7 +136,7 @@ class WorkflowForm(VersionedForm):
             return
         self.workflow_step = STEPS.get(self.data.get(STEP_FIELD, ""))
         if self.workflow_step is not None and self.workflow_step.name in self.workflow_steps:
-            self._posted_status = self.data.get("status")
+            self._posted_status = self.data.get("status") or self.workflow_save_status
             self.data = self.data.copy()
             self.data["status"] = self.workflow_step.status
 

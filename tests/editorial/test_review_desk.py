@@ -372,3 +372,16 @@ def test_the_start_page_asks_the_same_number_of_queries_for_more_submissions(cli
     few = queries()
     add(4)
     assert queries() == few
+
+
+def test_a_button_alone_is_enough_and_a_refusal_shows_the_plain_save_again(central, story):
+    Story.objects.filter(pk=story.pk).update(status=Status.REVIEW)
+    story.refresh_from_db()
+    data = {key: value for key, value in change(story).items() if key != "status"}
+    response = central.post(url(story), {**data, "_workflow": "send_back"})  # no comment: refused
+    assert response.status_code == 200
+    assert 'name="status" value="review"' in response.content.decode()
+    response = central.post(url(story), {**data, "_workflow": "publish"})
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.status == Status.PUBLISHED
