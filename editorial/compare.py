@@ -335,7 +335,11 @@ class ManyToManyComparison(FieldComparison):
     def html(self) -> SafeString:
         old, new = self.values(self.old) or set(), self.values(self.new) or set()
         added, removed = new - old, old - new
-        names = {row.pk: str(row) for row in self.field.related_model._default_manager.filter(pk__in=added | removed)}
+        record = getattr(self.new, "_history", None)
+        names = getattr(record, "m2m_names_cache", {}).get(self.field.name)  # editorial.history fills it
+        if names is None or not (added | removed) <= names.keys():
+            related = self.field.related_model._default_manager.filter(pk__in=added | removed)
+            names = {row.pk: str(row) for row in related}
 
         def listed(ids):
             labels = sorted(names.get(pk, _("gelöscht (Nr. %(id)s)") % {"id": pk}) for pk in ids)
@@ -358,6 +362,9 @@ def m2m_ids(obj, model_field) -> set | None:
     if record is not None:
         if model_field.name not in {f.name for f in getattr(record, "_history_m2m_fields", ())}:
             return None
+        cached = getattr(record, "m2m_ids_cache", {})  # filled for a whole page by editorial.history
+        if model_field.name in cached:
+            return cached[model_field.name]
         through = getattr(record, model_field.name)
         target = model_field.m2m_reverse_field_name()
         return set(through.values_list(f"{target}_id", flat=True))

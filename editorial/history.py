@@ -128,6 +128,39 @@ def describe_children(children: list[tuple[ChildRelation, dict]]) -> list[Change
     return result
 
 
+def revision_instance(record):
+    """The row as a revision holds it (django-simple-history's `.instance` without its query for
+    the fields the history leaves out, which no comparison reads)."""
+    instance = record.instance_type(
+        **{field.attname: getattr(record, field.attname) for field in record.tracked_fields}
+    )
+    instance._history = record
+    return instance
+
+
+def prefetch_m2m(records) -> None:
+    """The related ids of every revision's tracked many-to-many fields, in one query per field."""
+    records = list(records)
+    if not records:
+        return
+    for record in records:
+        record.m2m_ids_cache = {}
+    for model_field in getattr(records[0], "_history_m2m_fields", ()):
+        through = getattr(records[0], model_field.name).model
+        target = f"{model_field.m2m_reverse_field_name()}_id"
+        ids = {record.history_id: set() for record in records}
+        for history_id, related_id in through._default_manager.filter(history_id__in=ids).values_list(
+            "history_id", target
+        ):
+            ids[history_id].add(related_id)
+        every = set().union(*ids.values())
+        related = model_field.related_model._default_manager.filter(pk__in=every) if every else []
+        names = {row.pk: str(row) for row in related}
+        for record in records:
+            record.m2m_ids_cache[model_field.name] = ids[record.history_id]
+            record.m2m_names_cache = {**getattr(record, "m2m_names_cache", {}), model_field.name: names}
+
+
 def history_page(model, pk, page_number, per_page: int = 50) -> dict:
     """The context of one page of the timeline, newest first, with each entry's changes."""
     entries = timeline(model, pk)
@@ -142,6 +175,7 @@ def history_page(model, pk, page_number, per_page: int = 50) -> dict:
     wanted = {entry.history_id for entry in page.object_list if entry.is_revision}
     wanted |= {previous_revision[history_id] for history_id in wanted if previous_revision[history_id]}
     records = model.history.select_related("history_user").in_bulk(wanted, field_name="history_id")
+    prefetch_m2m(records.values())
     users = {}
     for entry in page.object_list:
         if entry.is_revision:
@@ -150,7 +184,7 @@ def history_page(model, pk, page_number, per_page: int = 50) -> dict:
             entry.action = action_label(entry.history_type)
             before = records.get(previous_revision[entry.history_id])
             if entry.history_type == "~" and before is not None:
-                entry.changes = changes_between(before.instance, entry.record.instance, children=[])
+                entry.changes = changes_between(revision_instance(before), revision_instance(entry.record), children=[])
         else:
             entry.user = users.get(entry.user_id)
             if entry.user is None and entry.user_id is not None:

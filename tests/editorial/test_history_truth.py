@@ -325,3 +325,22 @@ def test_a_kommunes_history_shows_its_locations(client, central_editor):
     client.force_login(central_editor)
     table = history_table(client.get(f"/admin/campaign/kommune/{dueren.pk}/history/").content.decode())
     assert "Standort geändert" in table and "Geschäftsstelle Nord" in table
+
+
+def test_the_history_page_reads_a_fixed_number_of_queries_whatever_the_number_of_revisions(client, central_editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for revisions in (3, 20):
+        story = StoryFactory()
+        PhotoFactory(story=story)
+        for number in range(revisions):
+            story.quote = f"Zitat {number}"
+            story.save()
+            story.topics.set([topic("ausbildung")] if number % 2 else [topic("qualifizierung")])
+        client.force_login(central_editor)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{STORIES}{story.pk}/history/").status_code == 200
+        counts.append(len(queries))
+    assert counts[1] - counts[0] <= 2, counts
