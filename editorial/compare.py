@@ -104,7 +104,10 @@ def _segments(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:
     """(tag, old text, new text) runs; changes separated only by spaces or punctuation are one run,
     so that a rewritten sentence reads as old words struck, new words added, not word by word."""
     segments: list[list[str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    # Very long paragraphs: frequent words may not start a match (difflib's autojunk), which keeps
+    # the comparison quick at some cost in precision.
+    autojunk = len(a) * len(b) > 1_000_000
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=autojunk).get_opcodes():
         old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
         tag = "equal" if tag == "equal" else "change"
         if segments and segments[-1][0] == tag == "change":
@@ -131,8 +134,28 @@ def _split_space(text: str) -> tuple[str, str, str]:
 
 def word_diff(old: str, new: str) -> SafeString:
     """The whole new text with removed words in <del> and added words in <ins> (the spaces around
-    them outside the marks). A text with no word in common is shown struck out whole, then the new
-    one whole."""
+    them outside the marks). Compared paragraph by paragraph first, then word by word inside the
+    paragraphs that changed (a long text stays quick). A text with no word in common is shown struck
+    out whole, then the new one whole."""
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    if len(old_lines) == 1 and len(new_lines) == 1:
+        return _word_diff_block(old, new)
+    parts = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        removed, added = "\n".join(old_lines[i1:i2]), "\n".join(new_lines[j1:j2])
+        if tag == "equal":
+            parts.append(_escape_lines(added))
+        elif tag == "delete":
+            parts.append(f"<del>{_escape_lines(removed)}</del>")
+        elif tag == "insert":
+            parts.append(f"<ins>{_escape_lines(added)}</ins>")
+        else:
+            parts.append(_word_diff_block(removed, added))
+    return mark_safe("<br>".join(parts))
+
+
+def _word_diff_block(old: str, new: str) -> SafeString:
     segments = _segments(_TOKENS.findall(old), _TOKENS.findall(new))
     if old and new and not any(tag == "equal" and _WORD.search(same) for tag, same, _new in segments):
         return format_html("<del>{}</del> <ins>{}</ins>", _Lines(old), _Lines(new))

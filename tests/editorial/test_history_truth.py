@@ -344,3 +344,16 @@ def test_the_history_page_reads_a_fixed_number_of_queries_whatever_the_number_of
             assert client.get(f"{STORIES}{story.pk}/history/").status_code == 200
         counts.append(len(queries))
     assert counts[1] - counts[0] <= 2, counts
+
+
+def test_a_long_text_is_compared_paragraph_by_paragraph_and_quickly():
+    import time
+
+    paragraphs = [f"Absatz {number}: Ich habe im Jobcenter Hilfe gefunden und wieder Arbeit." for number in range(300)]
+    changed = list(paragraphs)
+    changed[150] = changed[150].replace("Hilfe", "Unterstützung")
+    started = time.monotonic()
+    html = word_diff("\n".join(paragraphs), "\n".join(changed))
+    assert time.monotonic() - started < 1
+    assert html.count("<del>") == 1 and "<del>Hilfe</del><ins>Unterstützung</ins>" in html
+    assert html.count("<br>") == 299  # whole
