@@ -36,12 +36,14 @@ UNNAMED_ICON_LINKS = """() => Array.from(document.querySelectorAll('a')).filter(
 
 # How far the page scrolls sideways, and the boxes in it whose content is wider than they are (and so
 # scrolls sideways inside the box or is cut off: Django's form rows hide what overflows). Left out:
-# form controls, hidden texts for screen readers and the searchable choice's text, which ends in "…".
+# form controls, hidden texts for screen readers, the searchable choice's text, which ends in "…",
+# and frames that crop a picture on purpose (the focal point's crop previews: a picture, no text).
 SIDEWAYS = """() => [document.documentElement.scrollWidth - document.documentElement.clientWidth,
     Array.from(document.querySelectorAll('#content *:not(textarea):not(select):not(input)')).filter((el) => {
         const style = getComputedStyle(el);
         if (style.overflowX === 'visible' || el.clientWidth <= 2) return false;
         if (el.closest('.visually-hidden, .select2-selection__rendered')) return false;
+        if (el.querySelector('img, picture, video, canvas') && !el.textContent.trim()) return false;
         return el.scrollWidth > el.clientWidth + 1;
     }).map((el) => el.tagName + '#' + el.id + '.' + el.className)]"""
 
