@@ -69,6 +69,7 @@ _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"\w")
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|ul|ol)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_BETWEEN_TAGS = re.compile(r">\s+<")
 
 
 def normalise_text(value) -> str:
@@ -242,7 +243,11 @@ class RichTextComparison(TextComparison):
     made of paragraphs) is named as such."""
 
     def comparable(self, obj):
-        return normalise_text(self.values(obj))
+        value = self.values(obj)
+        if not html_to_text(value):
+            return ""  # an empty paragraph is no text
+        # Line breaks and spaces between the elements are no change.
+        return _BETWEEN_TAGS.sub("><", normalise_text(value))
 
     def html(self) -> SafeString:
         old, new = html_to_text(self.values(self.old)), html_to_text(self.values(self.new))

@@ -114,6 +114,15 @@ def test_rich_text_is_compared_by_its_words(db):
     assert "&lt;p&gt;" not in changed["body_de"].html
 
 
+def test_rich_text_with_other_line_breaks_between_paragraphs_or_an_empty_paragraph_is_no_change(db):
+    story = StoryFactory(body="<p>Ein Satz.</p><p>Noch einer.</p>")
+    assert changes_between(story, copy(story, body_de="<p>Ein Satz.</p>\r\n<p>Noch einer.</p>\n"), children=[]) == []
+    empty = StoryFactory(body="")
+    assert changes_between(empty, copy(empty, body_de="<p></p>"), children=[]) == []
+    bold = by_field(changes_between(story, copy(story, body_de="<p>Ein <strong>Satz</strong>.</p><p>Noch einer.</p>")))
+    assert bold["body_de"].html == "<em>Nur die Formatierung wurde geändert.</em>"
+
+
 def test_no_english_and_no_none_for_a_new_row(db):
     story = StoryFactory(role="")
     changes = changes_between(None, story, children=[])
