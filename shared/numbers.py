@@ -42,8 +42,12 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def german(value) -> str:
-    """`value` (Decimal, float, int) written with a decimal comma and without exponent: 50,804340."""
-    return format(Decimal(str(value)), "f").replace(".", ",")
+    """`value` (Decimal, float, int) written with a decimal comma, without exponent and without the
+    trailing zeros of the stored places: 50,80434 (stored 50.804340), 0,5, 7."""
+    text = format(Decimal(str(value)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 class DecimalNumberField(forms.DecimalField):

@@ -77,8 +77,8 @@ def test_coordinates_typed_with_comma_or_point_are_saved_and_shown_with_a_comma(
     location = dueren.locations.get()
     assert (location.latitude, location.longitude) == (Decimal("50.804300"), Decimal("6.482400"))
     html = client.get(change_url(dueren)).content.decode()
-    assert 'name="locations-0-latitude" value="50,804300"' in html
-    assert 'name="locations-0-longitude" value="6,482400"' in html
+    assert 'name="locations-0-latitude" value="50,8043"' in html
+    assert 'name="locations-0-longitude" value="6,4824"' in html
 
 
 @pytest.mark.django_db
