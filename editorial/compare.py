@@ -125,13 +125,6 @@ def _segments(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:
     return [tuple(segment) for segment in segments]
 
 
-def _split_space(text: str) -> tuple[str, str, str]:
-    core = text.strip()
-    if not core:
-        return text, "", ""
-    start = text.index(core)
-    return text[:start], core, text[start + len(core) :]
-
 
 def word_diff(old: str, new: str) -> SafeString:
     """The whole new text with removed words in <del> and added words in <ins> (the spaces around
@@ -277,6 +270,11 @@ class BooleanComparison(FieldComparison):
 
 
 class DateComparison(FieldComparison):
+    def comparable(self, obj):
+        # Compared as shown (to the minute): a time saved through the form has lost the seconds and
+        # microseconds of the moment it was set, which is no change an editor made.
+        return self.display(self.values(obj))
+
     def display(self, value) -> str:
         if value is None:
             return EMPTY

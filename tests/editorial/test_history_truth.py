@@ -94,6 +94,15 @@ def test_dates_are_german_and_empty_values_are_a_dash_not_none(db):
     assert "None" not in back and "<del>" in back
 
 
+def test_a_time_saved_through_the_form_without_its_seconds_is_no_change(db):
+    moment = datetime.datetime(2026, 12, 7, 17, 9, 23, 456789, tzinfo=datetime.UTC)
+    story = StoryFactory(publish_from=moment)
+    as_saved = copy(story, publish_from=moment.replace(second=0, microsecond=0))
+    assert "publish_from" not in by_field(changes_between(story, as_saved, children=[]))
+    a_minute_later = copy(story, publish_from=moment + datetime.timedelta(minutes=1))
+    assert "publish_from" in by_field(changes_between(story, a_minute_later, children=[]))
+
+
 def test_topics_show_as_names_added_and_removed_not_as_a_python_list(db):
     story = StoryFactory()
     story.topics.set([topic("ausbildung")])
