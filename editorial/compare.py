@@ -125,7 +125,6 @@ def _segments(a: list[str], b: list[str]) -> list[tuple[str, str, str]]:
     return [tuple(segment) for segment in segments]
 
 
-
 def word_diff(old: str, new: str) -> SafeString:
     """The whole new text with removed words in <del> and added words in <ins> (the spaces around
     them outside the marks). Compared paragraph by paragraph first, then word by word inside the

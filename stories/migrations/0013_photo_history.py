@@ -2,11 +2,12 @@
 
 import django.core.validators
 import django.db.models.deletion
-import shared.images
-import shared.uploads
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
+
+import shared.images
+import shared.uploads
 
 
 class Migration(migrations.Migration):
