@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import UserFactory
+from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
+from tests.factories import UserFactory, editor
 
 
 def pytest_configure(config):
@@ -48,6 +49,18 @@ def _isolated_media_and_cache(settings, tmp_path):
 @pytest.fixture
 def admin_user(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def dueren_editor(db):
+    """redaktion-dueren: the Kommune editor of Kreis Düren."""
+    return editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren", email="presse@kreis-dueren.example")
+
+
+@pytest.fixture
+def central_editor(db):
+    """zentrale: a member of the central team."""
+    return editor(CENTRAL_EDITORS, username="zentrale", email="redaktion@jobcenter.example")
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ bookmark or the link in the workflow e-mail. Screenshots of the status header at
 from decimal import Decimal
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from campaign.models import Location
 from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
@@ -57,8 +59,17 @@ def type_into(page, selector: str, text: str, replace: bool = True) -> None:
 
 def choose_file_by_keyboard(page, selector: str, name: str, mime: str, content: bytes) -> None:
     tab_to(page, selector)
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
+    # Space on a focused file input opens the chooser. Under load Chromium may drop the first
+    # request (the chooser interception is set up asynchronously): press again, never click.
+    for attempt in range(3):
+        try:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
+                page.keyboard.press("Space")
+            break
+        except PlaywrightTimeout:
+            assert focused_matches(page, selector), "the focus left the file field"
+            if attempt == 2:
+                raise
     chooser.value.set_files(files=[{"name": name, "mimeType": mime, "buffer": content}])
 
 

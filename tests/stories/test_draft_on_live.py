@@ -11,7 +11,7 @@ from django.utils import timezone
 from consent.models import Consent
 from editorial.models import Action, AuditEntry
 from shared.publication import Status
-from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
+from shared.roles import KOMMUNE_EDITORS
 from stories.drafts import publish_change, start_change
 from stories.models import Photo, Story
 from tests.factories import PhotoFactory, StoryFactory, add_video, editor, image_file, topic
@@ -21,16 +21,6 @@ pytestmark = pytest.mark.django_db
 
 CHANGE = "/admin/stories/story/{}/change/"
 START = "/admin/stories/story/{}/aenderung/"
-
-
-@pytest.fixture
-def dueren_editor(db):
-    return editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren", email="presse@kreis-dueren.example")
-
-
-@pytest.fixture
-def central_editor(db):
-    return editor(CENTRAL_EDITORS, username="zentrale", email="redaktion@jobcenter.example")
 
 
 @pytest.fixture
