@@ -3,6 +3,7 @@
 from modeltranslation.translator import register
 from simple_history import register as register_history
 
+from editorial.compare import register_children
 from leitbild.models import Chapter, Commitment, Leitbild, PreamblePoint
 from shared.translation import GermanFirst, follow_german, no_translated_defaults
 
@@ -35,3 +36,10 @@ follow_german(Leitbild, PreamblePoint, Chapter, Commitment)
 # fields (LIBRARIES.md).
 register_history(Leitbild, excluded_fields=["version"])
 register_history(Chapter, excluded_fields=["version"])
+# The rows edited inline (the preamble's points and the chapters on the Leitbild, the commitments on a
+# chapter) have revisions too and show in their page's history (editorial/history.py).
+register_history(PreamblePoint)
+register_history(Commitment)
+register_children(PreamblePoint, "leitbild")
+register_children(Chapter, "leitbild")
+register_children(Commitment, "chapter")

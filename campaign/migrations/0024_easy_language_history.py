@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import shared.uploads
+from shared.history import record_existing
 
 
 class Migration(migrations.Migration):
@@ -87,5 +88,9 @@ class Migration(migrations.Migration):
                 "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.RunPython(
+            record_existing("campaign", "EasyLanguageSection", parent=("campaign", "ContentPage", "page_id")),
+            migrations.RunPython.noop,
         ),
     ]

@@ -6,10 +6,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 import shared.uploads
+from shared.history import record_existing
 
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("stories", "0005_workflow_and_history"),
         ("campaign", "0022_content_translation"),
         ("consent", "0004_upload_gate"),
         ("stories", "0011_content_translation"),
@@ -136,5 +138,8 @@ class Migration(migrations.Migration):
                 "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.RunPython(
+            record_existing("consent", "Consent", parent=("stories", "Story", "story_id")), migrations.RunPython.noop
         ),
     ]

@@ -8,6 +8,7 @@ from django.db import migrations, models
 
 import shared.images
 import shared.uploads
+from shared.history import record_existing
 
 
 class Migration(migrations.Migration):
@@ -122,5 +123,8 @@ class Migration(migrations.Migration):
                 "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.RunPython(
+            record_existing("stories", "Photo", parent=("stories", "Story", "story_id")), migrations.RunPython.noop
         ),
     ]

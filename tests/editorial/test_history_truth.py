@@ -375,3 +375,42 @@ def test_a_long_text_is_compared_paragraph_by_paragraph_and_quickly():
     assert time.monotonic() - started < 1
     assert html.count("<del>") == 1 and "<del>Hilfe</del><ins>Unterstützung</ins>" in html
     assert html.count("<br>") == 299  # whole
+
+
+def test_a_chapters_history_shows_its_commitments(client, central_editor):
+    from leitbild.models import Chapter, Commitment
+
+    item = Chapter.objects.numbered()[0]
+    item.save()  # a revision of the chapter
+    commitment = Commitment.objects.create(chapter=item, text="Wir beraten vor Ort und digital.", position=99)
+    for model in (Chapter, Commitment):
+        model.history.update(history_date=F("history_date") - datetime.timedelta(minutes=5))
+    revision = item.history.first().instance
+    commitment.text = "Wir beraten vor Ort, digital und in Leichter Sprache."
+    commitment.save()
+    changes = [change for change in changes_between(revision, item) if change.field == "commitment"]
+    assert [change.label for change in changes] == ["Vorhaben geändert"]
+    assert "<ins>" in changes[0].html and "Leichter Sprache" in changes[0].html
+
+    client.force_login(central_editor)
+    table = history_table(client.get(f"/admin/leitbild/chapter/{item.pk}/history/").content.decode())
+    assert "Vorhaben geändert" in table and "Leichter Sprache" in table
+
+
+def test_existing_inline_rows_get_a_first_revision_dated_at_their_parents_first(db):
+    """The migrations that give photos, consents, sections and commitments revisions date the first
+    revision of an existing row at its parent's first: an older published revision of the story does
+    not compare as if every photo had been added since (shared/history.py, record_existing)."""
+    from django.apps import apps
+
+    from shared.history import record_existing
+
+    story = StoryFactory()
+    story.history.update(history_date=F("history_date") - datetime.timedelta(days=30))
+    PhotoFactory(story=story)
+    Photo.history.all().delete()  # as before the migration: a photo without revisions
+    record_existing("stories", "Photo", parent=("stories", "Story", "story_id"))(apps, None)
+    first = Photo.history.get()
+    assert first.history_date == story.history.earliest("history_date").history_date
+    published = story.history.earliest("history_date").instance
+    assert not [change for change in changes_between(published, story) if change.field == "photo"]
