@@ -13,32 +13,6 @@ from editorial import dashboard
 from shared.admin import FILE_FIELDS, FileInput, KommuneScopedAdmin, LogAdmin, ModelAdmin
 
 
-class DocumentLink:
-    """What the file widget shows for a stored document: its name, linked to the logged download."""
-
-    def __init__(self, field_file, url: str):
-        self.field_file, self.url = field_file, url
-
-    def __str__(self) -> str:
-        return self.field_file.name.rsplit("/", 1)[-1]
-
-
-class ConsentDocumentInput(FileInput):
-    """The document field: a stored document is named and linked to the logged download (the
-    private storage has no URL)."""
-
-    download_url = ""
-
-    def is_initial(self, value) -> bool:
-        return bool(value and getattr(value, "name", ""))
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        if context["widget"]["is_initial"]:
-            context["widget"]["value"] = DocumentLink(value, self.download_url)
-        return context
-
-
 @admin.register(Consent)
 class ConsentAdmin(KommuneScopedAdmin, ModelAdmin):
     list_display = ["person", "story", "kommune", "signed_on", "valid_now", "expires_on", "withdrawn_on", "is_demo"]
@@ -74,8 +48,9 @@ class ConsentAdmin(KommuneScopedAdmin, ModelAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         widget = form.base_fields["document"].widget if "document" in form.base_fields else None
         if isinstance(widget, FileInput) and obj is not None:
-            document = ConsentDocumentInput(attrs=widget.attrs)
-            document.download_url = reverse("admin:consent_consent_document", args=[obj.pk])
+            # The private storage has no URL: „Derzeit: …“ names the document and links the logged download.
+            document = FileInput(attrs=widget.attrs)
+            document.link = reverse("admin:consent_consent_document", args=[obj.pk])
             form.base_fields["document"].widget = document
         return form
 
@@ -116,7 +91,7 @@ class ConsentAdmin(KommuneScopedAdmin, ModelAdmin):
             raise Http404
         DocumentAccess.objects.create(consent=consent, user=request.user, username=request.user.get_username())
         response = FileResponse(
-            consent.document.open("rb"), as_attachment=True, filename=str(DocumentLink(consent.document, ""))
+            consent.document.open("rb"), as_attachment=True, filename=consent.document.name.rsplit("/", 1)[-1]
         )
         response["Cache-Control"] = "private, no-store"
         return response

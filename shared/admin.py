@@ -89,6 +89,11 @@ class FileInput(widgets.AdminFileWidget):
         self.unsaved = upload if isinstance(upload, UploadedFile) else None
         return upload
 
+    def is_initial(self, value) -> bool:
+        if self.link:  # a stored file without a served URL (private storage, a hidden original)
+            return bool(value and getattr(value, "name", ""))
+        return super().is_initial(value)
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         if self.link and context["widget"]["is_initial"]:
