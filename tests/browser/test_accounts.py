@@ -60,6 +60,8 @@ def test_setting_up_the_app_and_the_recovery_codes_pass_axe(site):
     site.page.wait_for_url(site.url("/admin/"))
     site.page.get_by_role("link", name="Zwei-Faktor-Anmeldung").click()
     site.page.wait_for_selector("img.two-factor-qr")
+    # Loaded (or failed): a broken QR code still fails the assertion below.
+    site.page.wait_for_function("() => document.querySelector('img.two-factor-qr').complete")
     assert site.page.evaluate("() => document.querySelector('img.two-factor-qr').naturalWidth") > 0
     found = no_violations(site.page, "setup")
     device = TOTPDevice.objects.get(user__username="zentrale", confirmed=False)

@@ -245,7 +245,7 @@ def test_the_story_history_is_german_whole_and_tells_who_changed_a_photo_or_a_co
     photo.focal_y = 0.3
     photo.save()
     story.teaser = "Erster Satz.  \r\nZweiter Satz.\r\n"  # the same text from a browser's textarea
-    story.quote = "Ein langer Satz. " * 20
+    story.quote = "Ein langer Satz. " * 17  # 289 of 300 characters
     story.save()
 
     client.force_login(central_editor)
@@ -256,7 +256,7 @@ def test_the_story_history_is_german_whole_and_tells_who_changed_a_photo_or_a_co
         assert english not in table
     assert "Zeitpunkt" in table and "Bearbeitet von" in table and "Änderungen" in table
     assert "Kurztext" not in table  # line endings are no change
-    assert table.count("Ein langer Satz.") == 20  # whole
+    assert table.count("Ein langer Satz.") == 17  # whole
     assert "Einwilligung geändert" in table and "kollegin" in table and "Pressedownload" in table
     assert "Foto geändert" in table and "Fokuspunkt senkrecht" in table and "<ins>0,3</ins>" in table
     assert "Foto hinzugefügt" in table and "Am ersten Arbeitstag" in table
