@@ -84,10 +84,10 @@ TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev compilemessages
 	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-# Largest Contentful Paint under 1.2 s with Lighthouse's mobile throttling (issue 13): measured
-# alone, since the parallel suite shares the cores with Chromium and slows it by half.
+# A report, not a gate (issue 26): Largest Contentful Paint with Lighthouse's mobile throttling applied,
+# which depends on the host. `make test` gates the simulated paint (bytes and request chain) instead.
 test-lcp: $(VENV)/.installed-dev compilemessages
-	$(TEST_ENV) WEIGHT_ASSERT_LCP=1 $(VENV)/bin/pytest -n 0 -s -p no:cacheprovider tests/browser/test_weight.py -k largest_contentful_paint
+	$(TEST_ENV) $(VENV)/bin/pytest -n 0 -s -p no:cacheprovider -m lcp_report tests/browser/test_weight.py
 
 # Several app servers (README): restarts the local PostgreSQL cluster under load, so it runs alone,
 # needs DATABASE_URL (PostgreSQL) and REDIS_URL, and fails instead of skipping without them.

@@ -5,16 +5,21 @@ static files, DEBUG off) with the demo content, in its own processes. Chromium r
 byte it received (headers included) through the DevTools protocol (Network.loadingFinished).
 
 Targets (issue 13): home ≤ 150 KB, gallery ≤ 300 KB, a photo story ≤ 250 KB, photos included;
-Largest Contentful Paint under 1.2 s with Lighthouse's mobile throttling (1.6 Mbit/s, 150 ms
-round trip, CPU slowed down to a mid-range phone). On a shared, loaded test machine the paint time
-varies, so the strict bound is asserted with WEIGHT_ASSERT_LCP=1 and a looser one by default.
+Largest Contentful Paint under 1.2 s on Lighthouse's mobile network (1.6 Mbit/s, 150 ms round trip).
 
-The CPU slowdown is calibrated as Lighthouse advises: Lighthouse's 4× assumes a fast desktop host
-(benchmark index about 1,500); on a slower host the same 4× emulates a far slower phone than
-intended. `cpu_slowdown()` measures this host's benchmark index with Lighthouse's own two
+What gates (issue 26) is what does not depend on the host: the bytes, the requests, the
+render-blocking chain and the Largest Contentful Paint *simulated* from them on Lighthouse's mobile
+network (`simulated_lcp`: the bytes the paint waits for, sent one after the other over the
+throttled line, plus a round trip per link of the request chain and the connection's set-up; no
+CPU time, no server time). The paint time measured with applied throttling depends on the host
+(the same commit measured 0.9–1.2 s on one machine and 1.5–2.3 s on a slower one), so it is only
+printed as a report: `make test-lcp` (marker `lcp_report`, not part of `make test`).
+
+The CPU slowdown of that report is calibrated as Lighthouse advises: Lighthouse's 4× assumes a fast
+desktop host (benchmark index about 1,500); on a slower host the same 4× emulates a far slower phone
+than intended. `cpu_slowdown()` measures this host's benchmark index with Lighthouse's own two
 micro-benchmarks and maps it with Lighthouse's throttling calculator (1,300 → 3×, 800 → 2×,
-150 → 1×), never above Lighthouse's default 4×. (Seen: index ~1,500 on the machine of 2026-12-02,
-LCP 0.9–1.0 s at 4×; ~950 on that of 2026-12-03, where 4× gave 1.5–2.3 s for the same pages.)
+150 → 1×), never above Lighthouse's default 4×.
 """
 
 import os
@@ -34,8 +39,12 @@ KB = 1024
 PHONE = {"width": 390, "height": 844}
 BUDGETS = {"home": 150 * KB, "gallery": 300 * KB, "photo-story": 250 * KB}
 LCP_TARGET_MS = 1200
-LCP_LOOSE_MS = 3000
 LCP_RUNS = 5
+# Lighthouse's mobile network in the simulation: a round trip, the line's speed (bytes per ms) and
+# the set-up of the connection, TCP and TLS (the site is served over HTTPS), one round trip each.
+RTT_MS = 150
+LINE_BYTES_PER_MS = 1.6 * 1024 * 1024 / 8 / 1000
+CONNECTION_RTTS = 2
 # Lighthouse's mobile throttling ("Slow 4G" on a mid-range phone).
 THROTTLING = {
     "offline": False,
@@ -137,6 +146,7 @@ class Visit:
         self.cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
         self.received: dict[str, float] = {}
         self.urls: dict[str, str] = {}
+        self.initiators: dict[str, str] = {}  # url -> the url whose parsing or script started it
         self.cdp.on("Network.requestWillBeSent", self._sent)
         self.cdp.on("Network.loadingFinished", self._finished)
         if throttled:
@@ -144,7 +154,13 @@ class Visit:
             self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown(browser)})
 
     def _sent(self, event) -> None:
-        self.urls[event["requestId"]] = event["request"]["url"]
+        url = event["request"]["url"]
+        self.urls[event["requestId"]] = url
+        initiator = event.get("initiator", {})
+        origin = initiator.get("url") or next(
+            (frame.get("url") for frame in initiator.get("stack", {}).get("callFrames", []) if frame.get("url")), ""
+        )
+        self.initiators.setdefault(url, origin)
 
     def _finished(self, event) -> None:
         self.received[event["requestId"]] = event["encodedDataLength"]
@@ -183,8 +199,76 @@ class Visit:
             })"""
         )
 
+    def lcp_resource(self) -> str:
+        """The URL of the largest contentful element's picture, "" for text."""
+        return self.page.evaluate(
+            """() => new Promise(resolve => {
+                new PerformanceObserver(list => resolve(list.getEntries().at(-1).url || ''))
+                    .observe({type: 'largest-contentful-paint', buffered: true});
+            })"""
+        )
+
+    def bytes_of(self, url: str) -> int:
+        return int(sum(size for rid, size in self.received.items() if self.urls.get(rid) == url))
+
     def close(self) -> None:
         self.context.close()
+
+
+def render_blocking(page) -> list[str]:
+    """What the first paint waits for: stylesheets for the screen and scripts without defer/async."""
+    return page.evaluate(
+        """() => [
+            ...[...document.querySelectorAll('link[rel=stylesheet]')]
+                .filter(l => !l.media || matchMedia(l.media).matches).map(l => l.href),
+            ...[...document.querySelectorAll('head script[src]')]
+                .filter(s => !s.defer && !s.async && s.type !== 'module').map(s => s.src),
+        ]"""
+    )
+
+
+def preloaded(page) -> list[str]:
+    """Preloads in the head: fetched at high priority, they share the line with the paint's needs."""
+    return page.eval_on_selector_all("link[rel=preload]", "links => links.map(link => link.href)")
+
+
+def chain_length(initiators: dict[str, str], needed: list[str], document_url: str) -> int:
+    """The longest chain of requests (the document counts one) that ends in one of `needed`."""
+
+    def depth(url: str, seen: tuple[str, ...] = ()) -> int:
+        parent = initiators.get(url, "")
+        if url == document_url or not parent or parent in seen:
+            return 1
+        return 1 + depth(parent, (*seen, url))
+
+    return max(depth(url) for url in needed)
+
+
+def paint_ms(sizes, chain: int) -> float:
+    """The bytes one after the other over the line, a round trip per link and for the connection."""
+    return (CONNECTION_RTTS + chain) * RTT_MS + sum(sizes) / LINE_BYTES_PER_MS
+
+
+def simulated_lcp(visit, document_url: str) -> tuple[float, dict[str, int], int]:
+    """The Largest Contentful Paint on Lighthouse's mobile network, from bytes and the request chain.
+
+    Sent over the throttled line: the document, every render-blocking resource, every preload of
+    the head (they start as early and compete for the line) and the painted picture, if the
+    largest element is one. Their bytes go one after the other (the line is the bottleneck), and
+    each link of the longest request chain among them costs a round trip, after the connection's
+    set-up. Returns (milliseconds, the bytes per URL, the chain's length).
+    """
+    needed = [document_url, *render_blocking(visit.page), *preloaded(visit.page)]
+    if picture := visit.lcp_resource():
+        needed.append(picture)
+    needed = list(dict.fromkeys(needed))
+    sizes = {url: visit.bytes_of(url) for url in needed}
+    missing = [url for url, size in sizes.items() if not size]
+    assert not missing, f"Chromium reported no bytes for {missing}"
+
+    chain = chain_length(visit.initiators, needed, document_url)
+    ms = paint_ms(sizes.values(), chain)
+    return ms, sizes, chain
 
 
 def _paths(base: str) -> dict[str, str]:
@@ -253,11 +337,53 @@ def test_the_cpu_slowdown_follows_lighthouses_calculator():
 
 
 @pytest.mark.parametrize("name", BUDGETS)
+def test_simulated_largest_contentful_paint_on_a_phone_network(browser, demo_site, name):
+    """The gate of the first visit that no host can move: bytes and the request chain."""
+    path = _paths(demo_site)[name]
+    visit = Visit(browser)
+    try:
+        visit.open(demo_site + path)
+        blocking = render_blocking(visit.page)
+        ms, sizes, chain = simulated_lcp(visit, visit.page.url)
+        element = visit.largest_contentful_element()
+    finally:
+        visit.close()
+    listing = "\n".join(f"{size / KB:7.1f} KB  {url}" for url, size in sizes.items())
+    print(f"\nsimulated LCP {name} ({path}): {ms:.0f} ms, chain of {chain}, element {element}\n{listing}")
+    # One render-blocking stylesheet and no blocking script: the chain is document → stylesheet.
+    assert len(blocking) == 1 and "/static/css/site.bundle." in blocking[0], blocking
+    assert chain <= 2, f"{name}: the paint waits for a chain of {chain} requests"
+    if name == "photo-story":
+        assert element.startswith("img."), f"the photo story's largest element is not its photo: {element}"
+    assert ms < LCP_TARGET_MS, f"{name}: simulated Largest Contentful Paint {ms:.0f} ms ≥ {LCP_TARGET_MS} ms\n{listing}"
+
+
+def test_the_simulation_counts_round_trips_and_bytes():
+    """Lighthouse's line: 150 ms a round trip, 1.6 Mbit/s (about 210 bytes per ms)."""
+    assert paint_ms([100 * KB], chain=2) == pytest.approx(600 + 102400 / 209.7152)
+    assert paint_ms([50 * KB, 50 * KB], chain=3) == pytest.approx(750 + 102400 / 209.7152)
+    doc, css, font = "https://x/", "https://x/site.css", "https://x/font.woff2"
+    assert chain_length({css: doc, font: doc}, [doc, css, font], doc) == 2
+    assert chain_length({css: doc, font: css}, [doc, css, font], doc) == 3  # a font found only in the CSS
+    assert chain_length({css: doc}, [doc], doc) == 1
+
+
+@pytest.mark.lcp_report
+@pytest.mark.parametrize("name", BUDGETS)
 def test_largest_contentful_paint_with_mobile_throttling(browser, demo_site, name):
-    """The median of LCP_RUNS first visits (one slow run on a busy machine is not the page)."""
+    """A report, not a gate: the paint time with applied throttling depends on the host.
+
+    `make test-lcp` prints the median of LCP_RUNS first visits; it fails only when a page paints
+    no largest element at all or the photo story's is not its photo.
+    """
     path = _paths(demo_site)[name]
     runs = [_lcp(browser, demo_site + path) for _ in range(LCP_RUNS)]
     lcp = statistics.median(ms for ms, _element in runs)
-    print(f"\nLCP {name} ({path}): median {lcp:.0f} ms of {[round(ms) for ms, _e in runs]}, element {runs[0][1]}")
-    limit = LCP_TARGET_MS if os.environ.get("WEIGHT_ASSERT_LCP") else LCP_LOOSE_MS
-    assert lcp < limit, f"{name}: Largest Contentful Paint {lcp:.0f} ms ≥ {limit} ms ({runs})"
+    verdict = "within" if lcp < LCP_TARGET_MS else "ABOVE"
+    print(
+        f"\nLCP {name} ({path}): median {lcp:.0f} ms of {[round(ms) for ms, _e in runs]} "
+        f"({verdict} {LCP_TARGET_MS} ms on this host), element {runs[0][1]}"
+    )
+    assert all(ms > 0 for ms, _element in runs), runs
+    if name == "photo-story":
+        assert all(element.startswith("img.") for _ms, element in runs), runs
