@@ -28,17 +28,8 @@ from campaign.models import (
 )
 from editorial import dashboard
 from editorial.admin import HistoryAdmin, WorkflowAdmin
-from shared.admin import (
-    FILE_FIELDS,
-    NUMBER_FIELDS,
-    VIDEO_FIELDSETS,
-    AccessibleSelectFilter,
-    ChangeListGuard,
-    KommuneScopedAdmin,
-    ModelAdmin,
-    VideoAdminMixin,
-    preview,
-)
+from mediafiles.admin import FILE_FIELDS, VIDEO_FIELDSETS, VideoAdminMixin, preview
+from shared.admin import NUMBER_FIELDS, AccessibleSelectFilter, ChangeListGuard, KommuneScopedAdmin, ModelAdmin
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
 from shared.translation_admin import GermanFirstTranslationAdmin

@@ -32,8 +32,8 @@ from campaign.models import (
     PageKey,
     SignLanguageVideo,
 )
+from mediafiles.images import generate_renditions
 from shared.demo import store
-from shared.images import generate_renditions
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
 from stories.demo_art import drawing
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.kommune_import import FIELD_COLUMNS
 from campaign.models import BarrierReport, Land
-from shared.uploads import read_csv_text
+from mediafiles.uploads import read_csv_text
 
 # Spam protection without third-party services: a field people never see (bots fill it)
 # and a signed token issued with the form: its time (bots post at once or replay old forms)

@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
 from campaign.germany_map import GERMANY_BOUNDS
-from shared.images import Picture, add_renditions, picture_for, store_clean_original
+from mediafiles.images import Picture, add_renditions, picture_for, store_clean_original
+from mediafiles.uploads import RandomName, gate
+from mediafiles.videos import VideoMedia
 from shared.publication import Publishable, Status, Versioned, status_field
 from shared.richtext import RichTextField
-from shared.uploads import RandomName, gate
 from shared.validation import errors_from
-from shared.videos import VideoMedia
 
 
 class Land(models.TextChoices):

@@ -16,10 +16,10 @@ from campaign.germany_map import HEIGHT, WIDTH, land_map, land_shapes
 from campaign.kommunen import group_by_land, matches, search_key
 from campaign.models import ContentPage, Kommune, Land, LandingPage, Location, PageKey, SignLanguageVideo
 from campaign.notifications import notify_barrier_report
+from mediafiles.platforms import PLATFORMS
 from press.models import KeyFigure, PressRelease
 from shared import placeholders, structured_data
 from shared.embed import embeddable
-from shared.platforms import PLATFORMS
 from shared.publication import can_preview
 from shared.roles import is_central, kommune_ids
 from stories.embed import EMBED_STORIES
@@ -248,7 +248,7 @@ class ContentPageView(TemplateView):
 class PrivacyView(ContentPageView):
     """The privacy statement: the editable text, then what the site itself knows and says in
     its own words: the video platforms behind the two-click facade come from the very list
-    the facade uses (shared/platforms.py), so statement and site cannot drift apart."""
+    the facade uses (mediafiles/platforms.py), so statement and site cannot drift apart."""
 
     key = PageKey.PRIVACY
     template_name = "campaign/privacy.html"

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "imagekit",
     "django_prose_editor",
     "simple_history",
+    # The media pipeline: upload gate, images, videos, captions, file clean-up, /media/ access.
+    "mediafiles",
     "campaign",
     "leitbild",
     "stories",
@@ -285,7 +287,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "config.cssbundle.BundleFinder",
 ]
-# Uploaded media. Served by Django itself (config/media.py, with HTTP Range) unless
+# Uploaded media. Served by Django itself (mediafiles/serving.py, with HTTP Range) unless
 # DJANGO_SERVE_MEDIA=false because a web server or object storage serves MEDIA_URL.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -300,8 +302,8 @@ CONSENT_ROOT = Path(os.environ.get("DJANGO_CONSENT_ROOT", BASE_DIR / "private" /
 # period (§ 195 BGB) for claims about the publication.
 CONSENT_PROOF_YEARS = int(os.environ.get("DJANGO_CONSENT_PROOF_YEARS", "3"))
 # Asked before a file is served: "hidden" (files that only unpublished rows use) answers 404,
-# "private" (an editor's preview) is served uncached, "public" may be cached (config/media.py).
-MEDIA_ACCESS_CHECK = "shared.media_access.audience"
+# "private" (an editor's preview) is served uncached, "public" may be cached (mediafiles/serving.py).
+MEDIA_ACCESS_CHECK = "mediafiles.access.audience"
 # Which draft a request may see through a signed preview link (its Referer), for the check above.
 PREVIEW_GRANT = "editorial.preview.grant_from_referer"
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -350,7 +352,7 @@ SECURE_CSP = {
     "font-src": [CSP.SELF],
     "media-src": [CSP.SELF, "blob:"],
     "connect-src": [CSP.SELF],
-    # Video players of the platforms a story may link to (shared/platforms.py); the page
+    # Video players of the platforms a story may link to (mediafiles/platforms.py); the page
     # loads one only after the visitor clicks (templates/includes/video_facade.html).
     "frame-src": ["https://player.vimeo.com", "https://www.youtube-nocookie.com"],
     "object-src": [CSP.NONE],

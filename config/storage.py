@@ -1,6 +1,6 @@
 """Where uploaded files live: on disk by default, in S3-compatible object storage when asked.
 
-- Default: public media in MEDIA_ROOT, served by config/media.py (or a web server), and the
+- Default: public media in MEDIA_ROOT, served by mediafiles/serving.py (or a web server), and the
   signed consent documents in CONSENT_ROOT (consent/storage.py), a folder without a URL.
 - DJANGO_S3_BUCKET set: public media go to that bucket through django-storages (several app
   servers then share no directory). Objects are written with DJANGO_S3_DEFAULT_ACL (default

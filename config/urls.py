@@ -9,13 +9,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.templatetags.static import static
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from config.health import health
-from config.media import serve_media
 from config.robots_txt import robots_txt
 from config.security_txt import security_txt
 from config.sitemaps import collect_sitemaps, sitemap
@@ -45,6 +44,7 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", serve_media, name="media"))
+    # /media/ with Range and the rule for unpublished files (mediafiles/serving.py).
+    urlpatterns.append(path("", include("mediafiles.urls")))
 
 handler500 = "config.errors.server_error"

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.models import Consent, DocumentAccess
 from editorial import dashboard
-from shared.admin import FILE_FIELDS, FileInput, KommuneScopedAdmin, LogAdmin, ModelAdmin
+from mediafiles.admin import FILE_FIELDS
+from shared.admin import FileInput, KommuneScopedAdmin, LogAdmin, ModelAdmin
 
 
 @admin.register(Consent)

@@ -19,8 +19,8 @@ from simple_history import register as register_history
 
 from consent.storage import consent_upload, get_consent_storage
 from editorial.compare import register_children
-from shared.images import store_clean_original
-from shared.uploads import RASTER_TYPES, detect_type, gate
+from mediafiles.images import store_clean_original
+from mediafiles.uploads import RASTER_TYPES, detect_type, gate
 
 
 class Scope(models.TextChoices):

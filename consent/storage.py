@@ -8,7 +8,7 @@ import os
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 
-from shared.uploads import random_name
+from mediafiles.uploads import random_name
 
 NO_ADDRESS = "Einwilligungsdokumente haben keine Adresse; sie werden über die Redaktion geladen."
 

@@ -59,7 +59,7 @@ def refusal(obj: models.Model) -> str:
 
 def grant_from_referer(request) -> tuple[str, str] | None:
     """(label, pk) when the request comes from a valid preview page of this site: the pictures and
-    videos of the previewed draft load for the link's holder (shared/media_access.py)."""
+    videos of the previewed draft load for the link's holder (mediafiles/access.py)."""
     referer = urlsplit(request.headers.get("Referer", ""))
     if not referer.path or referer.netloc != request.get_host():
         return None

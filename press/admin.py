@@ -14,9 +14,10 @@ from django.utils.translation import ngettext
 
 from editorial import dashboard
 from editorial.admin import WorkflowAdmin
+from mediafiles import uploads
+from mediafiles.admin import FILE_FIELDS
 from press.models import KEY_FIGURES_MAX_AGE_YEARS, KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
-from shared import uploads
-from shared.admin import FILE_FIELDS, LabelledListEditable, ModelAdmin
+from shared.admin import LabelledListEditable, ModelAdmin
 from shared.publication import PUBLICATION_FIELDS
 from shared.roles import is_central
 from shared.translation_admin import GermanFirstTranslationAdmin

@@ -14,10 +14,10 @@ from pathlib import Path
 from django.conf import settings
 from PIL import Image, ImageDraw, ImageFont
 
+from mediafiles.images import generate_renditions
 from press.demo_content import COVERAGE_2021, RELEASE_022_2018, RELEASE_ORTENAUKREIS
 from press.models import CAMPAIGN_CREDIT, KitKind, PressCoverage, PressKitItem, PressRelease
 from shared.demo import store
-from shared.images import generate_renditions
 from shared.publication import Status
 from stories.demo_art import PALETTES
 

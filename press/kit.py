@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from generated import makers
 from leitbild import pdf as leitbild_pdf
 from leitbild.models import Leitbild
+from mediafiles import uploads
+from mediafiles.images import Picture
 from press import pdf as press_pdf
 from press.models import CAMPAIGN_CREDIT, USAGE_TERMS, KitKind, PressKitItem
-from shared import uploads
-from shared.images import Picture
 from stories.models import Photo
 
 
@@ -82,7 +82,7 @@ def photo_entry(photo: Photo) -> KitEntry:
         title=photo.caption,
         description=_("Foto zur Geschichte von %(name)s") % {"name": photo.story.name},
         url=photo.image.url,
-        # Stored under a random name (shared.uploads.RandomName); journalists get the story's.
+        # Stored under a random name (mediafiles.uploads.RandomName); journalists get the story's.
         filename=f"{photo.story.slug}{name.suffix}",
         credit=with_copyright(photo.credit),
         usage_terms=USAGE_TERMS,

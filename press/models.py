@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from shared import uploads
-from shared.images import Picture, add_renditions, picture_for, store_clean_original
+from mediafiles import uploads
+from mediafiles.images import Picture, add_renditions, picture_for, store_clean_original
 from shared.publication import Publishable, PublishableQuerySet, Status, Versioned, start_of_day, status_field
 from shared.richtext import RichTextField
 from shared.validation import errors_from
@@ -286,7 +286,7 @@ class PressKitItem(Publishable):
 
     Type, size and pixel size are read from the stored file when it is saved, never typed
     in. Raster images are stored upright and without metadata (like every photo on the
-    site) and get responsive previews (shared/images.py).
+    site) and get responsive previews (mediafiles/images.py).
     """
 
     title = models.CharField(_("Titel"), max_length=200)
@@ -353,7 +353,7 @@ class PressKitItem(Publishable):
             if detected in uploads.RASTER_TYPES:
                 store_clean_original(self.file)
             elif detected == uploads.SVG:
-                # Only what the allow-list names is stored (shared.uploads.sanitize_svg).
+                # Only what the allow-list names is stored (mediafiles.uploads.sanitize_svg).
                 self.file.open("rb")
                 self.file.seek(0)
                 clean = uploads.sanitize_svg(self.file.read())

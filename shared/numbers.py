@@ -10,7 +10,7 @@ the typed value in the message. Django's own localized DecimalField cannot do th
 separators on it reads „50.8043“ as 508043.
 
 shared/admin.py puts this field into every admin form (NUMBER_FIELDS for decimal fields, and
-shared.images.FocalPointField for the focal point); tests/shared/test_numbers.py checks each.
+mediafiles.images.FocalPointField for the focal point); tests/shared/test_numbers.py checks each.
 """
 
 import re

@@ -18,10 +18,10 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from shared import sharecards
-
 CONTEXT = "https://schema.org"
 CAMPAIGN_CARD = "img/share-card.jpg"  # made by `manage.py build_share_card`
+# The size networks and messengers show a link's picture in; mediafiles/sharecards.py draws its cards so.
+SHARE_WIDTH, SHARE_HEIGHT = 1200, 630
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
@@ -43,8 +43,8 @@ def _default(value):
 class ShareImage:
     url: str
     alt: str
-    width: int | None = sharecards.WIDTH
-    height: int | None = sharecards.HEIGHT
+    width: int | None = SHARE_WIDTH
+    height: int | None = SHARE_HEIGHT
     type: str = "image/jpeg"
 
 
@@ -110,7 +110,7 @@ def article(
 
 
 def video_object(request: HttpRequest, video, *, name: str, description: str, url: str, uploaded=None) -> dict | None:
-    """A `VideoObject` of a shared.videos.VideoMedia with its captions and transcript; None
+    """A `VideoObject` of a mediafiles.videos.VideoMedia with its captions and transcript; None
     when the row has no video."""
     if not video.has_video:
         return None

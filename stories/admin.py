@@ -17,20 +17,15 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.models import Consent, NameShown, Scope
 from editorial.admin import WorkflowAdmin, WorkflowForm
+from mediafiles.admin import FILE_FIELDS, FOCAL_POINT_JS, VIDEO_FIELDSETS, VideoAdminMixin, focal_preview, thumbnail
 from shared.admin import (
     ADMIN_JS,
-    FILE_FIELDS,
-    FOCAL_POINT_JS,
     NUMBER_FIELDS,
-    VIDEO_FIELDSETS,
     KommuneFilter,
     KommuneScopedAdmin,
     LabelledListEditable,
     LandFilter,
     ModelAdmin,
-    VideoAdminMixin,
-    focal_preview,
-    thumbnail,
 )
 from shared.admin_widgets import CountedTextFields
 from shared.publication import PUBLICATION_FIELDS, Status

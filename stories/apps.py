@@ -9,7 +9,7 @@ class StoriesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from shared.media_access import protect
+        from mediafiles.access import protect
         from stories import tasks
         from stories.models import ExplainerVideo, Photo, Story
         from stories.withdrawal import on_consent_saved

@@ -22,8 +22,8 @@ from django.utils import timezone
 from consent.models import Consent, ended_q
 from editorial.models import Action, AuditEntry
 from editorial.workflow import record
+from mediafiles.images import generate_renditions
 from shared.demo import store
-from shared.images import generate_renditions
 from shared.publication import Status
 from stories.demo_art import Drawing, drawing
 from stories.demo_content import BUT_EXPLAINER, IN_WORK, STORIES, WITHDRAWN, DemoStory

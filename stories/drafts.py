@@ -15,7 +15,7 @@ is never stored as published: publishing it merges it into the published story a
   deletes the change row and writes the audit entry „Veröffentlicht“ with its e-mails.
 - `discard_change(change)` deletes a change row.
 
-Files: the change row and the published story may name the same stored file; shared/files.py keeps
+Files: the change row and the published story may name the same stored file; mediafiles/files.py keeps
 a file as long as any row names it, so deleting the change row or replacing a photo in it never
 deletes what the published story shows; what neither names any more goes after the commit.
 """
@@ -27,15 +27,15 @@ from django.db.models.fields.files import FieldFile
 
 from editorial.models import Action
 from editorial.workflow import record
-from shared.files import delete_unnamed
+from mediafiles.files import delete_unnamed
+from mediafiles.videos import PROCESSING_FIELDS, Processing, VideoMedia
 from shared.publication import Status
-from shared.videos import PROCESSING_FIELDS, Processing, VideoMedia
 from stories.models import Photo, Story
 
 # Kept by the published story when a change is merged (or given fresh to a change row).
 OWN_FIELDS = {"id", "slug", "draft_of", "status", "featured", "cover_story", "created_at", "updated_at", "version"}
 # The video and its processing state: written with update(), so that a save sees no new upload
-# and neither processes the video again nor writes new caption files (shared/videos.py).
+# and neither processes the video again nor writes new caption files (mediafiles/videos.py).
 VIDEO_FIELDS = [field.attname for field in VideoMedia._meta.local_fields]
 STORY_FILE_FIELDS = [field.attname for field in VideoMedia._meta.local_fields if hasattr(field, "storage")]
 PUBLICATION_WINDOW = {"publish_from", "publish_until"}
@@ -113,7 +113,7 @@ def publish_change(change: Story, user=None, comment: str = "", base_url: str = 
         live.status = Status.PUBLISHED
 
         # The photos the change no longer has go (their files once nothing names them,
-        # shared/files.py); the change's photos, kept or new, move over as they are.
+        # mediafiles/files.py); the change's photos, kept or new, move over as they are.
         for photo in live.photos.all():
             photo.delete()
         for photo in change.photos.all():
@@ -124,7 +124,7 @@ def publish_change(change: Story, user=None, comment: str = "", base_url: str = 
 
         change.delete()
         record(user, live, Action.PUBLISHED, comment=comment, base_url=base_url)
-        # Video files the published story no longer names (written by update(), which shared/files.py
+        # Video files the published story no longer names (written by update(), which mediafiles/files.py
         # does not see); each is kept while any row names it.
         transaction.on_commit(lambda: delete_unnamed(before), robust=True)
     return live

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from consent.models import Consent, Scope, ended_q, shown_with_consent
-from shared.images import (
+from mediafiles.images import (
     FocalPointTracking,
     Picture,
     add_renditions,
@@ -19,11 +19,11 @@ from shared.images import (
     remember_focal,
     store_clean_original,
 )
+from mediafiles.uploads import RandomName, gate, stored_size
+from mediafiles.videos import VideoMedia
 from shared.publication import Publishable, PublishableQuerySet, Versioned, published_q
 from shared.richtext import RichTextField
-from shared.uploads import RandomName, gate, stored_size
 from shared.validation import errors_from
-from shared.videos import VideoMedia
 
 
 class Format(models.TextChoices):
@@ -319,7 +319,7 @@ class Photo(models.Model):
 
     @cached_property
     def card_picture(self) -> Picture | None:
-        """The photo cut to the cards' shape around its focal point (shared/images.py)."""
+        """The photo cut to the cards' shape around its focal point (mediafiles/images.py)."""
         return picture_for(self, "image", self.alt_text, self.width, self.height, crop=True)
 
 

@@ -1,4 +1,4 @@
-"""The share card of every story (shared/sharecards.py), made by a background task whenever
+"""The share card of every story (mediafiles/sharecards.py), made by a background task whenever
 the story, its photos, its consents or its Kommune change, never during a page view.
 
 The card shows the story's photo (the video's poster, else the first photo) only while every
@@ -17,8 +17,8 @@ from django.utils import translation
 
 from consent.models import Scope
 from generated import makers
-from shared import sharecards
-from shared.images import focal_point
+from mediafiles import sharecards
+from mediafiles.images import focal_point
 from stories.models import Photo, Story
 
 PREFIX = "story-card"

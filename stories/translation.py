@@ -4,8 +4,8 @@ from modeltranslation.translator import register
 from simple_history import register as register_history
 
 from editorial.compare import register_children
+from mediafiles.videos import PROCESSING_FIELDS
 from shared.translation import GermanFirst, follow_german
-from shared.videos import PROCESSING_FIELDS
 from stories.models import ExplainerVideo, Photo, Story
 
 

@@ -1,7 +1,7 @@
 """The gallery (/geschichten/), a story, and the explainer videos (/erklaervideos/).
 
 Each page runs a fixed number of queries whatever the number of stories
-(tests/stories/test_queries.py) and never generates an image (shared/images.py).
+(tests/stories/test_queries.py) and never generates an image (mediafiles/images.py).
 """
 
 from django.core.paginator import InvalidPage, Paginator

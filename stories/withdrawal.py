@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 from consent.models import Consent, ended_q, shown_with_consent
 from editorial.models import Action
 from editorial.workflow import record
-from shared.files import delete_unnamed
+from mediafiles.files import delete_unnamed
 from shared.publication import Status
 from stories.models import Photo, Story
 

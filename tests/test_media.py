@@ -1,4 +1,4 @@
-"""Uploaded media served by config/media.py: Range requests, conditional requests, safety."""
+"""Uploaded media served by mediafiles/serving.py: Range requests, conditional requests, safety."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""How long browsers and caches keep media (config/media.py): a year for files under random stored
+"""How long browsers and caches keep media (mediafiles/serving.py): a year for files under random stored
 names and their renditions, an hour with revalidation for others, never for an editor's preview."""
 
 import pytest

@@ -1,5 +1,5 @@
 """The production serving stack as `make run` uses it: collectstatic with hashed names,
-gunicorn with config/gunicorn.conf.py, WhiteNoise for static files and config/media.py for
+gunicorn with config/gunicorn.conf.py, WhiteNoise for static files and mediafiles/serving.py for
 uploads (HTTP Range), DEBUG off. Runs in its own processes on a free local port."""
 
 import os

@@ -3,8 +3,8 @@
 import django.utils.timezone
 from django.db import migrations, models
 
+import mediafiles.uploads
 import press.models
-import shared.uploads
 
 
 class Migration(migrations.Migration):
@@ -158,7 +158,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         help_text="MP4 (H.264) oder WebM, höchstens 500 MB.",
                         upload_to="gebaerdensprache/",
-                        validators=[shared.uploads.validate_mp4],
+                        validators=[mediafiles.uploads.validate_mp4],
                         verbose_name="Video",
                     ),
                 ),
@@ -168,7 +168,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="Optional: JPEG, PNG oder WebP, höchstens 5 MB. Wird vor dem Abspielen gezeigt.",
                         upload_to="gebaerdensprache/",
-                        validators=[shared.uploads.validate_image_size],
+                        validators=[mediafiles.uploads.validate_image_size],
                         verbose_name="Vorschaubild",
                     ),
                 ),
@@ -177,7 +177,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         help_text="Pflicht: Untertitel als WebVTT-Datei (.vtt, UTF-8).",
                         upload_to="gebaerdensprache/",
-                        validators=[shared.uploads.validate_webvtt],
+                        validators=[mediafiles.uploads.validate_webvtt],
                         verbose_name="Untertitel (WebVTT)",
                     ),
                 ),

@@ -3,8 +3,8 @@
 import django.core.validators
 from django.db import migrations, models
 
+import mediafiles.uploads
 import press.models
-import shared.uploads
 
 
 class Migration(migrations.Migration):
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                         help_text="SVG, PNG, JPEG, WebP oder PDF, höchstens 50 MB. Fotos in Druckauflösung (das Original).",
                         max_length=200,
                         upload_to="presse/",
-                        validators=[shared.uploads.validate_kit_file],
+                        validators=[mediafiles.uploads.validate_kit_file],
                         verbose_name="Datei",
                     ),
                 ),

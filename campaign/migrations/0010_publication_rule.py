@@ -14,8 +14,8 @@ from django.core.files.storage import default_storage
 from django.db import migrations, models
 from PIL import Image
 
-import shared.uploads
-import shared.videos
+import mediafiles.uploads
+import mediafiles.videos
 
 
 def to_video_media(apps, schema_editor):
@@ -169,12 +169,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen.",
-                upload_to=shared.videos.upload_video,
+                upload_to=mediafiles.videos.upload_video,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                     ),
-                    shared.uploads.validate_mp4,
+                    mediafiles.uploads.validate_mp4,
                 ],
                 verbose_name="Video (MP4)",
             ),
@@ -190,12 +190,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern.",
-                upload_to=shared.videos.upload_video,
+                upload_to=mediafiles.videos.upload_video,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                     ),
-                    shared.uploads.validate_webm,
+                    mediafiles.uploads.validate_webm,
                 ],
                 verbose_name="Video (WebM)",
             ),
@@ -211,12 +211,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei.",
-                upload_to=shared.videos.upload_captions,
+                upload_to=mediafiles.videos.upload_captions,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                     ),
-                    shared.uploads.validate_webvtt,
+                    mediafiles.uploads.validate_webvtt,
                 ],
                 verbose_name="Untertitel (WebVTT, Deutsch)",
             ),
@@ -233,13 +233,13 @@ class Migration(migrations.Migration):
                 blank=True,
                 height_field="poster_height",
                 help_text="Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite.",
-                upload_to=shared.videos.upload_poster,
+                upload_to=mediafiles.videos.upload_poster,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["jpg", "jpeg", "png", "webp"],
                         message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                     ),
-                    shared.uploads.validate_image_size,
+                    mediafiles.uploads.validate_image_size,
                 ],
                 verbose_name="Vorschaubild",
                 width_field="poster_width",

@@ -2,8 +2,8 @@
 
 from django.db import migrations, models
 
-import shared.uploads
-import shared.videos
+import mediafiles.uploads
+import mediafiles.videos
 
 
 class Migration(migrations.Migration):
@@ -18,8 +18,8 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei.",
-                upload_to=shared.videos.upload_captions,
-                validators=[shared.uploads.gate_captions],
+                upload_to=mediafiles.videos.upload_captions,
+                validators=[mediafiles.uploads.gate_captions],
                 verbose_name="Untertitel (WebVTT, Deutsch)",
             ),
         ),
@@ -30,8 +30,8 @@ class Migration(migrations.Migration):
                 blank=True,
                 height_field="poster_height",
                 help_text="Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite.",
-                upload_to=shared.videos.upload_poster,
-                validators=[shared.uploads.gate_image],
+                upload_to=mediafiles.videos.upload_poster,
+                validators=[mediafiles.uploads.gate_image],
                 verbose_name="Vorschaubild",
                 width_field="poster_width",
             ),
@@ -42,8 +42,8 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen.",
-                upload_to=shared.videos.upload_video,
-                validators=[shared.uploads.gate_video_mp4],
+                upload_to=mediafiles.videos.upload_video,
+                validators=[mediafiles.uploads.gate_video_mp4],
                 verbose_name="Video (MP4)",
             ),
         ),
@@ -53,8 +53,8 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern.",
-                upload_to=shared.videos.upload_video,
-                validators=[shared.uploads.gate_video_webm],
+                upload_to=mediafiles.videos.upload_video,
+                validators=[mediafiles.uploads.gate_video_webm],
                 verbose_name="Video (WebM)",
             ),
         ),

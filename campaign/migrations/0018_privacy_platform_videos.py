@@ -1,7 +1,7 @@
 """The privacy statement said that nothing is embedded from other providers, while a story can
 offer a video of a platform behind the two-click facade. These sentences now say what the site
 does and point to the section the page generates from the facade's list of platforms
-(templates/campaign/privacy.html, shared/platforms.py).
+(templates/campaign/privacy.html, mediafiles/platforms.py).
 
 Only the sentences exactly as 0004_initial_content wrote them are replaced: text an editor has
 already rewritten stays as it is. Reversible: the old sentences come back.

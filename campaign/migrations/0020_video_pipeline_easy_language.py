@@ -6,8 +6,8 @@ import django.core.validators
 import django.db.models.deletion
 from django.db import migrations, models
 
-import shared.uploads
-import shared.videos
+import mediafiles.uploads
+import mediafiles.videos
 
 
 class Migration(migrations.Migration):
@@ -98,8 +98,8 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Das Video so, wie Telefon oder Kamera es speichern: MP4, MOV oder WebM (H.264, HEVC oder VP9), hoch- oder querformatig, bis 2 GB. Nach dem Speichern macht die Website daraus MP4 und WebM für das Web, das Vorschaubild und die Dauer.",
                 max_length=200,
-                upload_to=shared.videos.upload_source,
-                validators=[shared.uploads.gate_video_source],
+                upload_to=mediafiles.videos.upload_source,
+                validators=[mediafiles.uploads.gate_video_source],
                 verbose_name="Video-Datei",
             ),
         ),
@@ -123,8 +123,8 @@ class Migration(migrations.Migration):
                     models.ImageField(
                         height_field="height",
                         help_text="Ein Bild, das den Text zeigt: JPEG, PNG, WebP oder AVIF, mindestens 480 Pixel breit.",
-                        upload_to=shared.uploads.RandomName("leichte-sprache"),
-                        validators=[shared.uploads.gate_image],
+                        upload_to=mediafiles.uploads.RandomName("leichte-sprache"),
+                        validators=[mediafiles.uploads.gate_image],
                         verbose_name="Bild",
                         width_field="width",
                     ),

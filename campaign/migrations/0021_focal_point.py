@@ -3,7 +3,7 @@
 import django.core.validators
 from django.db import migrations
 
-import shared.images
+import mediafiles.images
 
 
 class Migration(migrations.Migration):
@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="signlanguagevideo",
             name="poster_focal_x",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken.",
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="signlanguagevideo",
             name="poster_focal_y",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild.",

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import shared.uploads
+import mediafiles.uploads
 
 
 class Migration(migrations.Migration):
@@ -17,8 +17,8 @@ class Migration(migrations.Migration):
             field=models.ImageField(
                 height_field="height",
                 help_text="Ein Bild, das den Text zeigt: JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), mindestens 480 Pixel breit.",
-                upload_to=shared.uploads.RandomName("leichte-sprache"),
-                validators=[shared.uploads.gate_image],
+                upload_to=mediafiles.uploads.RandomName("leichte-sprache"),
+                validators=[mediafiles.uploads.gate_image],
                 verbose_name="Bild",
                 width_field="width",
             ),

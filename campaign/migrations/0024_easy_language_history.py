@@ -6,7 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import shared.uploads
+import mediafiles.uploads
 from shared.history import record_existing
 
 
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                     models.TextField(
                         help_text="Ein Bild, das den Text zeigt: JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), mindestens 480 Pixel breit.",
                         max_length=100,
-                        validators=[shared.uploads.gate_image],
+                        validators=[mediafiles.uploads.gate_image],
                         verbose_name="Bild",
                     ),
                 ),

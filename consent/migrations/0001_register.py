@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import consent.storage
-import shared.uploads
+import mediafiles.uploads
 
 
 class Migration(migrations.Migration):
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                         help_text="PDF, JPEG oder PNG. Wird nicht öffentlich gespeichert; nur die Redaktion dieser Kommune und die Zentrale Redaktion können es herunterladen, jeder Abruf wird protokolliert.",
                         storage=consent.storage.get_consent_storage,
                         upload_to=consent.storage.consent_upload,
-                        validators=[shared.uploads.validate_document_upload],
+                        validators=[mediafiles.uploads.validate_document_upload],
                         verbose_name="Unterschriebenes Dokument",
                     ),
                 ),

@@ -3,7 +3,7 @@
 from django.db import migrations, models
 
 import consent.storage
-import shared.uploads
+import mediafiles.uploads
 
 
 class Migration(migrations.Migration):
@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 help_text="PDF, JPEG oder PNG. Wird nicht öffentlich gespeichert; nur die Redaktion dieser Kommune und die Zentrale Redaktion können es herunterladen, jeder Abruf wird protokolliert.",
                 storage=consent.storage.get_consent_storage,
                 upload_to=consent.storage.consent_upload,
-                validators=[shared.uploads.gate_document],
+                validators=[mediafiles.uploads.gate_document],
                 verbose_name="Unterschriebenes Dokument",
             ),
         ),

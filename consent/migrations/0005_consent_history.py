@@ -5,7 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import shared.uploads
+import mediafiles.uploads
 from shared.history import record_existing
 
 
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="PDF, JPEG oder PNG. Wird nicht öffentlich gespeichert; nur die Redaktion dieser Kommune und die Zentrale Redaktion können es herunterladen, jeder Abruf wird protokolliert.",
                         max_length=100,
-                        validators=[shared.uploads.gate_document],
+                        validators=[mediafiles.uploads.gate_document],
                         verbose_name="Unterschriebenes Dokument",
                     ),
                 ),

@@ -5,8 +5,8 @@ they were, on the tables they had (campaign_*). Nothing in the database changes 
 import django.core.validators
 from django.db import migrations, models
 
+import mediafiles.uploads
 import press.models
-import shared.uploads
 
 
 class Migration(migrations.Migration):
@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
                                 help_text="SVG, PNG, JPEG, WebP oder PDF, höchstens 50 MB. Fotos in Druckauflösung (das Original).",
                                 max_length=200,
                                 upload_to="presse/",
-                                validators=[shared.uploads.validate_kit_file],
+                                validators=[mediafiles.uploads.validate_kit_file],
                                 verbose_name="Datei",
                             ),
                         ),

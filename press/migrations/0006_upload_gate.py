@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import shared.uploads
+import mediafiles.uploads
 
 
 class Migration(migrations.Migration):
@@ -17,8 +17,8 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 help_text="SVG, PNG, JPEG, WebP oder PDF, höchstens 50 MB. Fotos in Druckauflösung (das Original).",
                 max_length=200,
-                upload_to=shared.uploads.RandomName("presse"),
-                validators=[shared.uploads.gate_kit],
+                upload_to=mediafiles.uploads.RandomName("presse"),
+                validators=[mediafiles.uploads.gate_kit],
                 verbose_name="Datei",
             ),
         ),
@@ -29,8 +29,8 @@ class Migration(migrations.Migration):
                 blank=True,
                 editable=False,
                 max_length=200,
-                upload_to=shared.uploads.RandomName("presse"),
-                validators=[shared.uploads.gate_image],
+                upload_to=mediafiles.uploads.RandomName("presse"),
+                validators=[mediafiles.uploads.gate_image],
                 verbose_name="Vorschau",
             ),
         ),

@@ -9,7 +9,7 @@
  *    "<prefix>_y", written the German way ("0,68"; shared/numbers.py reads both). A live region
  *    says the position, a marker shows it, and two frames show what a card (4:3) and the share
  *    card's photo part keep around the point; both cut the picture exactly like the server
- *    (shared.images.crop_box). Typing into the fields moves all of it too.
+ *    (mediafiles.images.crop_box). Typing into the fields moves all of it too.
  * 2. Before the first save: choosing a file in the picker's image field (data-focal-source, e.g.
  *    "image" or "poster") shows that file in the picker at once, from a blob: URL (img-src allows
  *    blob:). A format the browser cannot show (HEIC in Chromium) gets a note instead.
@@ -63,7 +63,7 @@
   }
 
   /* The largest box of rw:rh inside w×h, centred on the point, moved inside the edges
-     (shared.images.crop_box). */
+     (mediafiles.images.crop_box). */
   function cropBox(w, h, fx, fy, rw, rh) {
     var bw;
     var bh;

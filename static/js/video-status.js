@@ -1,5 +1,5 @@
 /*
- * Admin: the video's processing, followed without a reload (shared/video_admin.py).
+ * Admin: the video's processing, followed without a reload (mediafiles/video_admin.py).
  *
  * The status line <div data-video-status="<id>/video-status/"> holds the message in a live region
  * (role="status"). While the task is still to come (data-video-state "waiting" or "running") this
@@ -53,7 +53,7 @@
     function showPreview(html) {
       var box = document.querySelector("[data-video-preview]");
       if (box && typeof html === "string") {
-        box.innerHTML = html; // made by the server from escaped values (shared/video_admin.py)
+        box.innerHTML = html; // made by the server from escaped values (mediafiles/video_admin.py)
       }
     }
 

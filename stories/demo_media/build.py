@@ -6,7 +6,7 @@ Each video opens with a drawn scene of its person at work (stories/demo_art.py: 
 never a photo of a real face) with the name on a plate, followed by text slides in the site's
 font, with quiet generated music, encoded small: 1280×720 at 10 frames a second, WebM (VP9 +
 Opus) and MP4 (H.264 + AAC, faststart). The poster is a frame taken from the finished MP4 at
-`POSTER_AT` seconds, the way the upload pipeline (shared/video_processing.py) makes one from
+`POSTER_AT` seconds, the way the upload pipeline (mediafiles/video_processing.py) makes one from
 the poster time an editor chooses; `posters/frames.json` records that time, the face's place
 in the frame (the focal point) and the poster's alternative text for `load_demo`.
 The WebVTT captions and the transcript are written from the same slide list, so they say

@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
-import shared.uploads
+import mediafiles.uploads
 
 
 class Migration(migrations.Migration):
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                             ),
-                            shared.uploads.validate_webm,
+                            mediafiles.uploads.validate_webm,
                         ],
                         verbose_name="Video (WebM)",
                     ),
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                             ),
-                            shared.uploads.validate_mp4,
+                            mediafiles.uploads.validate_mp4,
                         ],
                         verbose_name="Video (MP4)",
                     ),
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                             ),
-                            shared.uploads.validate_webvtt,
+                            mediafiles.uploads.validate_webvtt,
                         ],
                         verbose_name="Untertitel (WebVTT, Deutsch)",
                     ),
@@ -94,7 +94,7 @@ class Migration(migrations.Migration):
                                 ["jpg", "jpeg", "png", "webp"],
                                 message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                             ),
-                            shared.uploads.validate_image_size,
+                            mediafiles.uploads.validate_image_size,
                         ],
                         verbose_name="Vorschaubild",
                         width_field="poster_width",
@@ -195,7 +195,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                             ),
-                            shared.uploads.validate_webm,
+                            mediafiles.uploads.validate_webm,
                         ],
                         verbose_name="Video (WebM)",
                     ),
@@ -210,7 +210,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                             ),
-                            shared.uploads.validate_mp4,
+                            mediafiles.uploads.validate_mp4,
                         ],
                         verbose_name="Video (MP4)",
                     ),
@@ -233,7 +233,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                             ),
-                            shared.uploads.validate_webvtt,
+                            mediafiles.uploads.validate_webvtt,
                         ],
                         verbose_name="Untertitel (WebVTT, Deutsch)",
                     ),
@@ -259,7 +259,7 @@ class Migration(migrations.Migration):
                                 ["jpg", "jpeg", "png", "webp"],
                                 message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                             ),
-                            shared.uploads.validate_image_size,
+                            mediafiles.uploads.validate_image_size,
                         ],
                         verbose_name="Vorschaubild",
                         width_field="poster_width",
@@ -413,7 +413,7 @@ class Migration(migrations.Migration):
                                 ["jpg", "jpeg", "png", "webp"],
                                 message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                             ),
-                            shared.uploads.validate_image_size,
+                            mediafiles.uploads.validate_image_size,
                         ],
                         verbose_name="Bild",
                         width_field="width",

@@ -9,8 +9,8 @@ import django.core.validators
 from django.conf import settings
 from django.db import migrations, models
 
-import shared.uploads
-import shared.videos
+import mediafiles.uploads
+import mediafiles.videos
 
 
 def start_of_day(day: datetime.date) -> datetime.datetime:
@@ -95,12 +95,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei.",
-                upload_to=shared.videos.upload_captions,
+                upload_to=mediafiles.videos.upload_captions,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                     ),
-                    shared.uploads.validate_webvtt,
+                    mediafiles.uploads.validate_webvtt,
                 ],
                 verbose_name="Untertitel (WebVTT, Deutsch)",
             ),
@@ -112,13 +112,13 @@ class Migration(migrations.Migration):
                 blank=True,
                 height_field="poster_height",
                 help_text="Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite.",
-                upload_to=shared.videos.upload_poster,
+                upload_to=mediafiles.videos.upload_poster,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["jpg", "jpeg", "png", "webp"],
                         message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                     ),
-                    shared.uploads.validate_image_size,
+                    mediafiles.uploads.validate_image_size,
                 ],
                 verbose_name="Vorschaubild",
                 width_field="poster_width",
@@ -141,12 +141,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen.",
-                upload_to=shared.videos.upload_video,
+                upload_to=mediafiles.videos.upload_video,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                     ),
-                    shared.uploads.validate_mp4,
+                    mediafiles.uploads.validate_mp4,
                 ],
                 verbose_name="Video (MP4)",
             ),
@@ -157,12 +157,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern.",
-                upload_to=shared.videos.upload_video,
+                upload_to=mediafiles.videos.upload_video,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                     ),
-                    shared.uploads.validate_webm,
+                    mediafiles.uploads.validate_webm,
                 ],
                 verbose_name="Video (WebM)",
             ),
@@ -173,12 +173,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="Pflicht für eigene Videos: alles Gesprochene und wichtige Geräusche als WebVTT-Datei.",
-                upload_to=shared.videos.upload_captions,
+                upload_to=mediafiles.videos.upload_captions,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                     ),
-                    shared.uploads.validate_webvtt,
+                    mediafiles.uploads.validate_webvtt,
                 ],
                 verbose_name="Untertitel (WebVTT, Deutsch)",
             ),
@@ -190,13 +190,13 @@ class Migration(migrations.Migration):
                 blank=True,
                 height_field="poster_height",
                 help_text="Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite.",
-                upload_to=shared.videos.upload_poster,
+                upload_to=mediafiles.videos.upload_poster,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["jpg", "jpeg", "png", "webp"],
                         message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                     ),
-                    shared.uploads.validate_image_size,
+                    mediafiles.uploads.validate_image_size,
                 ],
                 verbose_name="Vorschaubild",
                 width_field="poster_width",
@@ -219,12 +219,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="MP4 mit H.264 und AAC, für ältere Geräte und zum Herunterladen.",
-                upload_to=shared.videos.upload_video,
+                upload_to=mediafiles.videos.upload_video,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                     ),
-                    shared.uploads.validate_mp4,
+                    mediafiles.uploads.validate_mp4,
                 ],
                 verbose_name="Video (MP4)",
             ),
@@ -235,12 +235,12 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 help_text="WebM mit VP9 oder VP8 und Opus. Spielt in allen aktuellen Browsern.",
-                upload_to=shared.videos.upload_video,
+                upload_to=mediafiles.videos.upload_video,
                 validators=[
                     django.core.validators.FileExtensionValidator(
                         ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                     ),
-                    shared.uploads.validate_webm,
+                    mediafiles.uploads.validate_webm,
                 ],
                 verbose_name="Video (WebM)",
             ),

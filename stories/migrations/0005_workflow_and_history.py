@@ -6,7 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import shared.uploads
+import mediafiles.uploads
 from shared.history import record_existing
 
 
@@ -111,7 +111,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                             ),
-                            shared.uploads.validate_webm,
+                            mediafiles.uploads.validate_webm,
                         ],
                         verbose_name="Video (WebM)",
                     ),
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                             ),
-                            shared.uploads.validate_mp4,
+                            mediafiles.uploads.validate_mp4,
                         ],
                         verbose_name="Video (MP4)",
                     ),
@@ -149,7 +149,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                             ),
-                            shared.uploads.validate_webvtt,
+                            mediafiles.uploads.validate_webvtt,
                         ],
                         verbose_name="Untertitel (WebVTT, Deutsch)",
                     ),
@@ -174,7 +174,7 @@ class Migration(migrations.Migration):
                                 ["jpg", "jpeg", "png", "webp"],
                                 message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                             ),
-                            shared.uploads.validate_image_size,
+                            mediafiles.uploads.validate_image_size,
                         ],
                         verbose_name="Vorschaubild",
                     ),
@@ -298,7 +298,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["webm"], message="Bitte eine WebM-Datei mit der Endung .webm hochladen."
                             ),
-                            shared.uploads.validate_webm,
+                            mediafiles.uploads.validate_webm,
                         ],
                         verbose_name="Video (WebM)",
                     ),
@@ -313,7 +313,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["mp4"], message="Bitte eine MP4-Datei mit der Endung .mp4 hochladen."
                             ),
-                            shared.uploads.validate_mp4,
+                            mediafiles.uploads.validate_mp4,
                         ],
                         verbose_name="Video (MP4)",
                     ),
@@ -336,7 +336,7 @@ class Migration(migrations.Migration):
                             django.core.validators.FileExtensionValidator(
                                 ["vtt"], message="Bitte die Untertitel als WebVTT-Datei mit der Endung .vtt hochladen."
                             ),
-                            shared.uploads.validate_webvtt,
+                            mediafiles.uploads.validate_webvtt,
                         ],
                         verbose_name="Untertitel (WebVTT, Deutsch)",
                     ),
@@ -361,7 +361,7 @@ class Migration(migrations.Migration):
                                 ["jpg", "jpeg", "png", "webp"],
                                 message="Bitte laden Sie ein Bild im Format JPEG, PNG oder WebP hoch (Dateiendung .jpg, .jpeg, .png oder .webp).",
                             ),
-                            shared.uploads.validate_image_size,
+                            mediafiles.uploads.validate_image_size,
                         ],
                         verbose_name="Vorschaubild",
                     ),

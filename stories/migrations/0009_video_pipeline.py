@@ -5,8 +5,8 @@ from decimal import Decimal
 import django.core.validators
 from django.db import migrations, models
 
-import shared.uploads
-import shared.videos
+import mediafiles.uploads
+import mediafiles.videos
 
 
 class Migration(migrations.Migration):
@@ -97,8 +97,8 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Das Video so, wie Telefon oder Kamera es speichern: MP4, MOV oder WebM (H.264, HEVC oder VP9), hoch- oder querformatig, bis 2 GB. Nach dem Speichern macht die Website daraus MP4 und WebM für das Web, das Vorschaubild und die Dauer.",
                 max_length=200,
-                upload_to=shared.videos.upload_source,
-                validators=[shared.uploads.gate_video_source],
+                upload_to=mediafiles.videos.upload_source,
+                validators=[mediafiles.uploads.gate_video_source],
                 verbose_name="Video-Datei",
             ),
         ),
@@ -137,7 +137,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Das Video so, wie Telefon oder Kamera es speichern: MP4, MOV oder WebM (H.264, HEVC oder VP9), hoch- oder querformatig, bis 2 GB. Nach dem Speichern macht die Website daraus MP4 und WebM für das Web, das Vorschaubild und die Dauer.",
                 max_length=200,
-                validators=[shared.uploads.gate_video_source],
+                validators=[mediafiles.uploads.gate_video_source],
                 verbose_name="Video-Datei",
             ),
         ),
@@ -176,7 +176,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Das Video so, wie Telefon oder Kamera es speichern: MP4, MOV oder WebM (H.264, HEVC oder VP9), hoch- oder querformatig, bis 2 GB. Nach dem Speichern macht die Website daraus MP4 und WebM für das Web, das Vorschaubild und die Dauer.",
                 max_length=200,
-                validators=[shared.uploads.gate_video_source],
+                validators=[mediafiles.uploads.gate_video_source],
                 verbose_name="Video-Datei",
             ),
         ),
@@ -262,8 +262,8 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Das Video so, wie Telefon oder Kamera es speichern: MP4, MOV oder WebM (H.264, HEVC oder VP9), hoch- oder querformatig, bis 2 GB. Nach dem Speichern macht die Website daraus MP4 und WebM für das Web, das Vorschaubild und die Dauer.",
                 max_length=200,
-                upload_to=shared.videos.upload_source,
-                validators=[shared.uploads.gate_video_source],
+                upload_to=mediafiles.videos.upload_source,
+                validators=[mediafiles.uploads.gate_video_source],
                 verbose_name="Video-Datei",
             ),
         ),

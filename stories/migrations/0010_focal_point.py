@@ -3,7 +3,7 @@
 import django.core.validators
 from django.db import migrations, models
 
-import shared.images
+import mediafiles.images
 
 
 class Migration(migrations.Migration):
@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="explainervideo",
             name="poster_focal_x",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken.",
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="explainervideo",
             name="poster_focal_y",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild.",
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicalexplainervideo",
             name="poster_focal_x",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken.",
@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicalexplainervideo",
             name="poster_focal_y",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild.",
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicalstory",
             name="poster_focal_x",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken.",
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicalstory",
             name="poster_focal_y",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild.",
@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="photo",
             name="focal_x",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken.",
@@ -150,7 +150,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="photo",
             name="focal_y",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild.",
@@ -177,7 +177,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="story",
             name="poster_focal_x",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken.",
@@ -195,7 +195,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="story",
             name="poster_focal_y",
-            field=shared.images.FocalPointField(
+            field=mediafiles.images.FocalPointField(
                 blank=True,
                 default=0.5,
                 help_text="0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild.",

@@ -6,8 +6,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import shared.images
-import shared.uploads
+import mediafiles.images
+import mediafiles.uploads
 from shared.history import record_existing
 
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                     models.TextField(
                         help_text="JPEG, PNG, WebP oder AVIF, mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt.",
                         max_length=100,
-                        validators=[shared.uploads.gate_image],
+                        validators=[mediafiles.uploads.gate_image],
                         verbose_name="Bild",
                     ),
                 ),
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "focal_x",
-                    shared.images.FocalPointField(
+                    mediafiles.images.FocalPointField(
                         blank=True,
                         default=0.5,
                         help_text="0 = linker Rand, 0,5 = Mitte, 1 = rechter Rand. Am einfachsten: in der Vorschau auf das Gesicht klicken.",
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "focal_y",
-                    shared.images.FocalPointField(
+                    mediafiles.images.FocalPointField(
                         blank=True,
                         default=0.5,
                         help_text="0 = oberer Rand, 0,5 = Mitte, 1 = unterer Rand. Jeder Bildausschnitt (Karten, Startseite) hält diesen Punkt im Bild.",

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import shared.uploads
+import mediafiles.uploads
 
 
 class Migration(migrations.Migration):
@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 help_text="JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt.",
                 max_length=100,
-                validators=[shared.uploads.gate_image],
+                validators=[mediafiles.uploads.gate_image],
                 verbose_name="Bild",
             ),
         ),
@@ -27,8 +27,8 @@ class Migration(migrations.Migration):
             field=models.ImageField(
                 height_field="height",
                 help_text="JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), mindestens 480 Pixel breit. Standortdaten werden beim Speichern entfernt.",
-                upload_to=shared.uploads.RandomName("stories/photos"),
-                validators=[shared.uploads.gate_image],
+                upload_to=mediafiles.uploads.RandomName("stories/photos"),
+                validators=[mediafiles.uploads.gate_image],
                 verbose_name="Bild",
                 width_field="width",
             ),

@@ -18,7 +18,7 @@ from django.test import testcases
 
 # Django's live server answers MEDIA_URL itself (django.views.static.serve, with an
 # "inline; filename=<stored name>" header). Browsers must get what visitors get: the site's own
-# config/media.py (publication check, Range, headers), so the live server passes media through.
+# mediafiles/serving.py (publication check, Range, headers), so the live server passes media through.
 #
 # The live server is threaded, and on SQLite every thread shares the test's one in-memory
 # connection. A browser asks for a page's script, images and video at once, and two threads in

@@ -13,14 +13,14 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from campaign.models import Location
+from mediafiles.video_processing import VideoProcessor
 from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
-from shared.video_processing import VideoProcessor
 from stories.models import Story
 from tests.browser.axe import axe_violations, format_violations
 from tests.factories import editor, kommune
-from tests.shared.test_heic import heic_photo
-from tests.shared.test_video_pipeline import CAPTIONS, phone_video  # noqa: F401 (fixture)
+from tests.mediafiles.test_heic import heic_photo
+from tests.mediafiles.test_video_pipeline import CAPTIONS, phone_video  # noqa: F401 (fixture)
 
 PASSWORD = "ein-langes-testpasswort"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"

@@ -126,7 +126,7 @@ def test_a_stored_photo_is_the_picker_at_once_and_a_click_sets_the_point(site):
 
 
 def test_a_heic_the_browser_cannot_show_gets_a_note_instead_of_a_picker(site):
-    from tests.shared.test_heic import heic_photo
+    from tests.mediafiles.test_heic import heic_photo
 
     editor(KOMMUNE_EDITORS, "kreis-dueren", username="redaktion-dueren")
     log_in(site, "redaktion-dueren")

@@ -1,22 +1,22 @@
 """The video in the editor's desk, in Chromium (issue 25): the processing followed without a reload
-(static/js/video-status.js polls the JSON status of shared/video_admin.py), and a portrait phone
+(static/js/video-status.js polls the JSON status of mediafiles/video_admin.py), and a portrait phone
 video that stays inside the window with its controls, in the admin's preview and on the story page.
 
-The portrait video is the phone MOV of tests/shared/test_video_pipeline.py (HEVC, recorded
+The portrait video is the phone MOV of tests/mediafiles/test_video_pipeline.py (HEVC, recorded
 landscape with a phone's rotation tag), made into web files by the real processor."""
 
 import pytest
 from django.core.files.base import ContentFile
 
+from mediafiles.video_processing import VideoProcessor
+from mediafiles.videos import Processing
 from shared.publication import Status
 from shared.roles import KOMMUNE_EDITORS
-from shared.video_processing import VideoProcessor
-from shared.videos import Processing
 from stories.models import Story
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.test_admin_axe import log_in
 from tests.factories import StoryFactory, add_video, demo_media_file, editor, kommune
-from tests.shared.test_video_pipeline import phone_video  # noqa: F401 (a fixture)
+from tests.mediafiles.test_video_pipeline import phone_video  # noqa: F401 (a fixture)
 
 SIZES = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
 

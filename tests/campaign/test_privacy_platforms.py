@@ -1,5 +1,5 @@
 """The privacy statement says what the site does: the video platforms behind the two-click facade
-come from the facade's own list (shared/platforms.py), and no sentence claims nothing is embedded."""
+come from the facade's own list (mediafiles/platforms.py), and no sentence claims nothing is embedded."""
 
 import re
 from dataclasses import replace
@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from campaign.models import ContentPage, PageKey
+from mediafiles.platforms import PLATFORMS
 from shared import pagecache
-from shared.platforms import PLATFORMS
 from tests.press.helpers import main_text
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The sign-language page: one video model (shared/videos.py) and player, publication, demo."""
+"""The sign-language page: one video model (mediafiles/videos.py) and player, publication, demo."""
 
 import pytest
 from django.core.files.base import ContentFile

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from consent.models import Consent
 from editorial.models import Action, AuditEntry
-from shared.images import rendition_paths
+from mediafiles.images import rendition_paths
 from shared.publication import Status
 from stories.models import Photo, Story
 from tests.factories import PhotoFactory, StoryFactory, add_video, editor, give_consent, kommune

@@ -1,5 +1,5 @@
-"""Files of unpublished stories are not reachable by guessing their URL (config/media.py asks
-shared.media_access); editors who may preview the story see them."""
+"""Files of unpublished stories are not reachable by guessing their URL (mediafiles/serving.py asks
+mediafiles.access); editors who may preview the story see them."""
 
 import pytest
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from mediafiles.uploads import svg_problem
 from press.models import USAGE_TERMS, PressContact, PressKitItem, PressRelease
-from shared.uploads import svg_problem
 from stories.models import Photo
 from tests.factories import LOGO_SVG, PressKitItemFactory, PressReleaseFactory, StoryFactory, give_consent, image_file
 from tests.helpers import in_german
@@ -166,7 +166,7 @@ def test_editor_uploads_an_svg_logo_and_a_pdf(admin_client):
     data = item_data(upload(pdf, "mappe.pdf"), title="Pressemappe", kind="dokument", alt_text="")
     assert admin_client.post(ADD_ITEM, data).status_code == 302
     svg, document = PressKitItem.objects.order_by("pk")
-    # The stored SVG is the sanitised copy (shared.uploads.sanitize_svg), its size is that file's.
+    # The stored SVG is the sanitised copy (mediafiles.uploads.sanitize_svg), its size is that file's.
     assert (svg.type_label, svg.file_size, svg.preview.name) == ("SVG", svg.file.size, "")
     assert (document.type_label, document.file_size, document.width) == ("PDF", len(pdf), None)
 

@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from mediafiles.uploads import sanitize_svg, svg_problem
 from press.models import PressKitItem
 from shared.roles import KOMMUNE_EDITORS
-from shared.uploads import sanitize_svg, svg_problem
 from tests.factories import LOGO_SVG, editor, svg_file
 from tests.press.test_admin import ADD_ITEM, errors_of, item_data
 

@@ -34,7 +34,7 @@ def test_every_file_input_and_two_box_selector_of_the_admin_has_a_name(request_o
     for model_admin in admin.site._registry.values():
         for where, widget in form_widgets(model_admin, request_of_superuser):
             if isinstance(widget, widgets.AdminFileWidget):
-                assert isinstance(widget, FileInput), f"{where}: use shared.admin.FILE_FIELDS"
+                assert isinstance(widget, FileInput), f"{where}: use mediafiles.admin.FILE_FIELDS"
             if isinstance(widget, widgets.FilteredSelectMultiple):
                 assert isinstance(widget, FilteredSelectMultiple), f"{where}: use shared.admin.AccessibleSelectFilter"
 

@@ -147,7 +147,7 @@ def test_a_wrong_focal_point_gets_a_german_error_and_nothing_is_saved(admin_clie
 
 @pytest.mark.django_db
 def test_an_extra_photo_row_left_empty_is_not_a_change():
-    from shared.images import FocalFormField
+    from mediafiles.images import FocalFormField
 
     field = FocalFormField(required=False)
     assert not field.has_changed(0.5, "")

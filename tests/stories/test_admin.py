@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from shared.images import rendition_paths
+from mediafiles.images import rendition_paths
 from shared.publication import Status
 from stories.models import Photo, Story
 from tests.factories import PhotoFactory, StoryFactory, demo_media_file, give_consent, image_file, kommune

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from PIL import Image, ImageChops, ImageStat
 
 from editorial.models import Action, AuditEntry
-from shared.images import rendition_paths
-from shared.uploads import parse_webvtt
-from shared.video_processing import make_poster
+from mediafiles.images import rendition_paths
+from mediafiles.uploads import parse_webvtt
+from mediafiles.video_processing import make_poster
 from stories.demo_content import IN_WORK, STORIES, WITHDRAWN
 from stories.models import ExplainerVideo, Photo, Story, Topic
 from tests.sources import SEEDS

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw
 
-from shared.images import CROP_RATIO, crop_box, rendition_name, rendition_paths
+from mediafiles.images import CROP_RATIO, crop_box, rendition_name, rendition_paths
 from shared.roles import CENTRAL_EDITORS
 from stories.models import Photo
 from tests.factories import PhotoFactory, StoryFactory, UserFactory, add_video, give_consent, image_file, kommune

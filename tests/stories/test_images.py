@@ -8,7 +8,7 @@ from django.core.cache import caches
 from django.core.files.storage import default_storage
 from PIL import Image
 
-from shared.images import RENDITION_WIDTHS, generate_renditions, picture_for, rendition_paths
+from mediafiles.images import RENDITION_WIDTHS, generate_renditions, picture_for, rendition_paths
 from tests.factories import PhotoFactory, StoryFactory, add_video, image_file, many_stories
 
 pytestmark = pytest.mark.django_db

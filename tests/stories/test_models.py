@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from shared.platforms import EMBED_ORIGINS
+from mediafiles.platforms import EMBED_ORIGINS
 from shared.publication import Status
 from stories.models import ExplainerVideo, Story
 from tests.factories import (

@@ -6,7 +6,7 @@ import io
 import pytest
 from PIL import Image
 
-from shared import sharecards
+from mediafiles import sharecards
 from stories import tasks
 from tests.factories import PhotoFactory, StoryFactory, give_consent, image_file
 from tests.stories.test_share_cards import renders  # noqa: F401 (a fixture)

@@ -13,7 +13,7 @@ from PIL import Image
 
 from generated import makers
 from generated.models import GeneratedFile
-from shared import sharecards
+from mediafiles import sharecards
 from shared.publication import Status
 from stories import tasks
 from tests.factories import PhotoFactory, StoryFactory, give_consent

@@ -1,6 +1,6 @@
 """`manage.py build_share_card`: draws the campaign's share card (static/img/share-card.jpg),
 the image every page without a card of its own shows when it is shared. The file is committed;
-run this again when the campaign's name or claim or the drawing (shared/sharecards.py) changes."""
+run this again when the campaign's name or claim or the drawing (mediafiles/sharecards.py) changes."""
 
 from pathlib import Path
 
@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from shared import sharecards
+from mediafiles import sharecards
 from shared.structured_data import CAMPAIGN_CARD
 
 

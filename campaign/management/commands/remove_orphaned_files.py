@@ -1,6 +1,6 @@
 """Remove uploaded files that no row names any more, and renditions whose source is gone.
 
-Deleting or replacing content removes its files by itself (shared/files.py). This command
+Deleting or replacing content removes its files by itself (mediafiles/files.py). This command
 finds what is left from before that, from crashed uploads or from a restored database: it
 walks MEDIA_ROOT, lists every file no live row names (and every rendition under
 CACHE/images/ whose source no row names), and deletes them. `--dry-run` only lists.
@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from shared.files import orphaned_files, remove_empty_folders
+from mediafiles.files import orphaned_files, remove_empty_folders
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The video section of the editor's desk (issue 25, shared/video_admin.py): the JSON status that
+"""The video section of the editor's desk (issue 25, mediafiles/video_admin.py): the JSON status that
 static/js/video-status.js polls while a video is processed, the download of the uploaded original
 (never served under MEDIA_URL), and the rights of both, which are those of the change view."""
 
@@ -8,13 +8,13 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from mediafiles.videos import Processing
 from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
-from shared.videos import Processing
 from stories.models import Story
 from tests.campaign.test_sign_language import ADD, admin_data
 from tests.factories import ExplainerVideoFactory, StoryFactory, UserFactory, add_video, editor, kommune
-from tests.shared.test_video_pipeline import phone_video  # noqa: F401 (a fixture)
+from tests.mediafiles.test_video_pipeline import phone_video  # noqa: F401 (a fixture)
 
 ORIGINAL_BYTES = b"\x00\x00\x00\x14ftypqt  \x00\x00\x00\x00qt  " + b"phone video" * 100
 

@@ -1,7 +1,7 @@
 """Files of unpublished content are not served to visitors, however their URL was found.
 
 An app declares which file fields belong to publishable rows (`protect`, called from its
-AppConfig.ready). config/media.py asks `audience(request, path)` before it serves a file: a file
+AppConfig.ready). mediafiles/serving.py asks `audience(request, path)` before it serves a file: a file
 that only unpublished rows use (a draft, a submission, a scheduled or archived story) answers
 404 to visitors, and is shown (privately, never cached) to the editors who may preview that row. The renditions below
 `CACHE/images/<source path without extension>/` follow their source.
@@ -20,7 +20,7 @@ from shared.publication import can_preview
 from shared.roles import in_own_kommunen, is_central
 
 CACHE_PREFIX = "CACHE/images/"
-# Uploaded video originals (shared/videos.py) live in "<folder>/video-sources/" and are never
+# Uploaded video originals (mediafiles/videos.py) live in "<folder>/video-sources/" and are never
 # served: visitors get the web files made from them.
 SOURCE_FOLDER = "video-sources"
 
@@ -59,7 +59,7 @@ def source_condition(path: str, fields: tuple[str, ...]) -> Q:
     return condition
 
 
-# Who a file may be served to (config/media.py sets its caching from this): everyone, only this
+# Who a file may be served to (mediafiles/serving.py sets its caching from this): everyone, only this
 # requester (an editor or a preview link's holder: private, never stored by a cache), or nobody.
 PUBLIC, PRIVATE, HIDDEN = "public", "private", "hidden"
 

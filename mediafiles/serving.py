@@ -26,7 +26,7 @@ from django.views.decorators.http import require_safe
 CHUNK_SIZE = 64 * 1024
 YEAR = 365 * 24 * 3600
 SHARED_CACHE_SECONDS = 300
-# A stored name of 32 hex digits (shared.uploads.random_name), or a rendition below it
+# A stored name of 32 hex digits (mediafiles.uploads.random_name), or a rendition below it
 # (CACHE/images/<folder>/<32 hex digits>/<hash of the spec>.avif).
 RANDOM_NAME = re.compile(r"(^|/)[0-9a-f]{32}(\.[a-z0-9]{1,8})?(/[0-9a-f]+\.[a-z0-9]{1,8})?$")
 # What the access check (settings.MEDIA_ACCESS_CHECK) answers; anything else is "hidden" (404).
@@ -160,7 +160,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
 def cache_control_for(name: str, private: bool = False) -> str:
     """How long browsers and caches may keep a file.
 
-    A file under a random stored name (shared.uploads.random_name) or an imagekit rendition of
+    A file under a random stored name (mediafiles.uploads.random_name) or an imagekit rendition of
     one never changes: a replaced upload gets a new name. Browsers keep it a year without asking
     again; shared caches (a CDN, a proxy) only briefly, so that a withdrawn story's photo (issue 9)
     stops being served everywhere within minutes. Any other name may be replaced in place:

@@ -1,5 +1,5 @@
 """Videos as editors have them (issue 15): one file from a phone, the web files made by a background
-task (shared/video_processing.py), typed captions, and no publication before the video is ready.
+task (mediafiles/video_processing.py), typed captions, and no publication before the video is ready.
 
 The phone video is made here by the ffmpeg of the imageio-ffmpeg wheel: 2 s of HEVC in a MOV,
 recorded landscape with the rotation tag a phone writes, so it shows upright as 360 × 640."""
@@ -19,10 +19,10 @@ from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
 from campaign.models import SignLanguageVideo
-from shared import video_processing
+from mediafiles import video_processing
+from mediafiles.videos import Processing
+from mediafiles.webvtt import parse_typed_captions, parse_webvtt, to_webvtt
 from shared.publication import Status
-from shared.videos import Processing
-from shared.webvtt import parse_typed_captions, parse_webvtt, to_webvtt
 from tests.campaign.test_sign_language import ADD, admin_data
 from tests.factories import StoryFactory
 

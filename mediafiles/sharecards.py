@@ -14,9 +14,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from shared.images import crop_box
+from mediafiles.images import crop_box
+from shared.structured_data import SHARE_HEIGHT, SHARE_WIDTH
 
-WIDTH, HEIGHT = 1200, 630
+WIDTH, HEIGHT = SHARE_WIDTH, SHARE_HEIGHT  # what the page's share tags announce
 PHOTO_WIDTH = 460
 BRAND = (26, 61, 165)  # --site-brand
 ACCENT = (255, 210, 90)  # --site-accent
@@ -96,7 +97,7 @@ def render_card(
 ) -> bytes:
     """A JPEG of 1200×630: `quote` large, `name` and `line` (e.g. role · Kommune) below it,
     the campaign mark with `campaign` and `claim` at the foot; `photo` (image bytes) fills the
-    left side when given, cut around its `focal` point like every crop (shared.images.crop_box),
+    left side when given, cut around its `focal` point like every crop (mediafiles.images.crop_box),
     else the text takes the whole width. `quoted=False` sets the large
     text upright without quotation marks (the campaign card's claim)."""
     card = Image.new("RGB", (WIDTH, HEIGHT), BRAND)

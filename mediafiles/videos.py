@@ -6,7 +6,7 @@ templates/includes/video_player.html, or a video on an external platform shown b
 two-click facade of templates/includes/video_facade.html.
 
 Editors upload one file as the phone or camera saved it (`video_source`); the background task
-of shared/video_processing.py makes the web MP4, the WebM, the poster and the duration from it.
+of mediafiles/video_processing.py makes the web MP4, the WebM, the poster and the duration from it.
 Captions are a WebVTT file or lines typed in the admin (`caption_text`), from which the site
 writes the WebVTT file; the transcript is filled from the captions when it is empty.
 """
@@ -20,7 +20,8 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from shared.images import (
+from mediafiles.access import SOURCE_FOLDER
+from mediafiles.images import (
     FocalPointTracking,
     Picture,
     focal_field,
@@ -28,12 +29,11 @@ from shared.images import (
     remember_focal,
     store_clean_original,
 )
-from shared.media_access import SOURCE_FOLDER
-from shared.platforms import PLATFORMS, PlatformChoice
+from mediafiles.platforms import PLATFORMS, PlatformChoice
+from mediafiles.uploads import gate, random_name, stored_size
+from mediafiles.webvtt import parse_typed_captions, parse_webvtt, to_webvtt, transcript_of
 from shared.publication import Status
-from shared.uploads import gate, random_name, stored_size
 from shared.validation import errors_from
-from shared.webvtt import parse_typed_captions, parse_webvtt, to_webvtt, transcript_of
 
 
 # Files go below the concrete model's MEDIA_FOLDER under a random name, e.g. "stories/videos/<hex>.mp4".
@@ -49,13 +49,13 @@ def upload_poster(instance, filename: str) -> str:
     return f"{instance.MEDIA_FOLDER}/posters/{random_name(filename)}"
 
 
-# The uploaded originals are never served (shared/media_access.py hides SOURCE_FOLDER).
+# The uploaded originals are never served (mediafiles/access.py hides SOURCE_FOLDER).
 def upload_source(instance, filename: str) -> str:
     return f"{instance.MEDIA_FOLDER}/{SOURCE_FOLDER}/{random_name(filename)}"
 
 
 class Processing(models.TextChoices):
-    """Where the uploaded video is on its way to the web files (shared/video_processing.py)."""
+    """Where the uploaded video is on its way to the web files (mediafiles/video_processing.py)."""
 
     WAITING = "waiting", _("Wartet auf die Verarbeitung")
     RUNNING = "running", _("Wird verarbeitet")
@@ -224,7 +224,7 @@ class VideoMedia(models.Model):
         super().save(*args, **kwargs)
         focal.after_save()
         if queue:
-            from shared.video_processing import enqueue
+            from mediafiles.video_processing import enqueue
 
             enqueue(self)
 

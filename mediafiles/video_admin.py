@@ -1,4 +1,4 @@
-"""The video section of the change forms (shared.admin.VideoAdminMixin): where the upload is on its
+"""The video section of the change forms (mediafiles.admin.VideoAdminMixin): where the upload is on its
 way to the web files, a preview of the finished video, and the two views behind them.
 
 - `<id>/video-status/` answers the processing state as JSON (never cached); static/js/video-status.js
@@ -6,7 +6,7 @@ way to the web files, a preview of the finished video, and the two views behind 
   so editors follow the progress without reloading. Without script the page shows the state at
   each load, as before.
 - `<id>/video-original/` hands the uploaded original to the editor as a download: originals are
-  never served under MEDIA_URL (shared/media_access.py), so the file widget's „Derzeit: …“ links here.
+  never served under MEDIA_URL (mediafiles/access.py), so the file widget's „Derzeit: …“ links here.
 
 Both views check the rights of the change view: a row outside the editor's Kommunen is not found
 (404), a user without the view right on the type is refused (403), nobody signed out gets past the
@@ -23,7 +23,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from shared.videos import Processing
+from mediafiles.videos import Processing
 
 VIDEO_STATUS_JS = "js/video-status.js"
 

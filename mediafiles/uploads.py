@@ -27,13 +27,13 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from pillow_heif import register_heif_opener
 
-from shared.webvtt import parse_webvtt
+from mediafiles.webvtt import parse_webvtt
 
 logger = logging.getLogger(__name__)
 
 # iPhones save photos as HEIC (HEIF with HEVC) unless told otherwise. Registered once, here, where
 # every image upload is checked: from then on Pillow (the gate, Django's ImageField, the clean copy
-# in shared/images.py) reads HEIC/HEIF like any format. Stored is always a web format (JPEG).
+# in mediafiles/images.py) reads HEIC/HEIF like any format. Stored is always a web format (JPEG).
 register_heif_opener(thumbnails=False)
 
 # -- limits -------------------------------------------------------------------------------
@@ -41,7 +41,7 @@ MAX_VIDEO_BYTES = 500 * 1024 * 1024
 MAX_CAPTIONS_BYTES = 1024 * 1024
 MAX_KIT_FILE_BYTES = 50 * 1024 * 1024
 MAX_SVG_BYTES = 2 * 1024 * 1024
-# The smallest rendition (shared/images.py); smaller uploads would look blurred on every screen.
+# The smallest rendition (mediafiles/images.py); smaller uploads would look blurred on every screen.
 MIN_IMAGE_WIDTH = 480
 MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: every camera photo, no decompression bombs
 MAX_IMAGE_BYTES = 40 * 1024 * 1024
@@ -53,7 +53,7 @@ JPEG = "image/jpeg"
 WEBP = "image/webp"
 HEIF = "image/heif"
 PDF = "application/pdf"
-# Read by Pillow and re-encoded when stored (a HEIF as JPEG, shared.images.clean_original).
+# Read by Pillow and re-encoded when stored (a HEIF as JPEG, mediafiles.images.clean_original).
 RASTER_TYPES = {PNG, JPEG, WEBP, HEIF}
 # MIME type -> (label shown to visitors, file extensions that fit it)
 KIT_TYPES = {
@@ -72,7 +72,7 @@ MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"a
 
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # What the image gate accepts, by the format Pillow reads from the content (GIF, TIFF, BMP, DNG … are
-# refused). HEIF (an iPhone's HEIC) is accepted and stored as JPEG (shared.images.clean_original).
+# refused). HEIF (an iPhone's HEIC) is accepted and stored as JPEG (mediafiles.images.clean_original).
 GATE_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "AVIF", "HEIF"}
 GATE_IMAGE_EXTENSIONS = [*IMAGE_EXTENSIONS, "avif", "heic", "heif"]
 
@@ -163,7 +163,7 @@ IMAGE_FORMAT_REFUSED = _(
     "Bilder im Format %(format)s werden nicht angenommen. "
     "Bitte laden Sie das Bild als JPEG, PNG, WebP, AVIF oder HEIC hoch."
 )
-# What an editor can do with a photo the gate refuses for its format (shared.uploads.image_refused).
+# What an editor can do with a photo the gate refuses for its format (mediafiles.uploads.image_refused).
 IMAGE_FORMAT_ADVICE = _(
     "Es gehen Fotos als JPEG, PNG, WebP, AVIF oder HEIC (so speichert das iPhone). "
     "Ein Foto vom Telefon wird zum JPEG, wenn Sie es per „Teilen“ als E-Mail-Anhang an sich selbst senden; "
@@ -257,7 +257,7 @@ PROBE = {
     "mp4": ("mov", {"h264", "hevc", "av1"}, NOT_MP4),
     "webm": ("matroska", {"vp8", "vp9", "av1"}, NOT_WEBM),
 }
-# What an editor may upload straight from a phone or camera (shared/video_processing.py makes
+# What an editor may upload straight from a phone or camera (mediafiles/video_processing.py makes
 # the web files from it).
 SOURCE_CODECS = {"h264", "hevc", "vp8", "vp9", "av1"}
 SOURCE_EXTENSIONS = ["mp4", "mov", "m4v", "webm"]
@@ -454,7 +454,7 @@ def _style_problem(css: str) -> str | None:
 def svg_problem(content: bytes) -> str | None:
     """Why this SVG may not be offered (German), or None when it is a plain drawing.
 
-    /media/ serves it from our own origin (as a download, config/media.py), so it must hold no
+    /media/ serves it from our own origin (as a download, mediafiles/serving.py), so it must hold no
     scripts, event handlers, animation, embedded documents or references to other files."""
     if len(content) > MAX_SVG_BYTES:
         return str(_("Die SVG-Datei ist größer als 2 MB."))
@@ -658,7 +658,7 @@ def image_refused(file, error: ValidationError) -> ValidationError:
 
 def gate_image(file) -> None:
     """Photos and posters: JPEG, PNG, WebP, AVIF or HEIC/HEIF by content, whole, within the byte and
-    pixel limits. The model re-encodes it on save (shared.images.store_clean_original): upright,
+    pixel limits. The model re-encodes it on save (mediafiles.images.store_clean_original): upright,
     without metadata and without anything appended to the pixels, HEIF as JPEG. Every refusal names
     the file (image_refused)."""
     if not _is_new_upload(file):
@@ -750,12 +750,12 @@ GATES = {
 }
 GATE_KINDS = tuple(GATES)
 for _kind, _validator in GATES.items():
-    _validator.upload_gate = _kind  # the marker tests/shared/test_upload_gate.py looks for
+    _validator.upload_gate = _kind  # the marker tests/mediafiles/test_upload_gate.py looks for
 
 
 def gate(kind: str) -> list:
     """The validators of every file field of the site: `FileField(..., validators=gate("image"))`.
-    tests/shared/test_upload_gate.py finds each model's file fields and checks they use it."""
+    tests/mediafiles/test_upload_gate.py finds each model's file fields and checks they use it."""
     return [GATES[kind]]
 
 

@@ -1,5 +1,5 @@
 """Deleting a row's files for good: the stored original and every rendition below
-`CACHE/images/<source path without extension>/` (shared/images.py).
+`CACHE/images/<source path without extension>/` (mediafiles/images.py).
 
 - `connect_cleanup()` makes this happen for every model with file fields: when a row is deleted
   and when a file of it is replaced or cleared, once the transaction has committed (a rollback

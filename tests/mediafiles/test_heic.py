@@ -1,5 +1,5 @@
 """Photos from phones (issue 25): an iPhone's HEIC/HEIF goes through the one image gate like every
-photo (shared/uploads.py) and is stored as an upright JPEG without camera data (shared/images.py);
+photo (mediafiles/uploads.py) and is stored as an upright JPEG without camera data (mediafiles/images.py);
 what is still refused names the file and says which formats work and how to get one from a phone."""
 
 import io
@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from PIL import Image
 
-from shared import uploads
-from shared.admin import FILE_FIELDS
-from shared.images import rendition_paths, store_clean_original
+from mediafiles import uploads
+from mediafiles.admin import FILE_FIELDS
+from mediafiles.images import rendition_paths, store_clean_original
 from stories.models import Photo, Story
-from tests.shared.test_upload_gate import encoded, project_file_fields
+from tests.mediafiles.test_upload_gate import encoded, project_file_fields
 from tests.stories.test_admin import ADD_URL, errors_of, story_form
 from tests.stories.test_images import camera_exif
 

@@ -29,11 +29,11 @@ from django.db import transaction
 from django.tasks import task
 from django.utils.translation import gettext_lazy as _
 
+from mediafiles.files import delete_unnamed
+from mediafiles.images import generate_renditions
+from mediafiles.uploads import SOURCE_CODECS, VideoProbe, container_of, probe_path
+from mediafiles.videos import Processing
 from shared import pagecache
-from shared.files import delete_unnamed
-from shared.images import generate_renditions
-from shared.uploads import SOURCE_CODECS, VideoProbe, container_of, probe_path
-from shared.videos import Processing
 
 logger = logging.getLogger(__name__)
 

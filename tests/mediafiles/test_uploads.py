@@ -1,13 +1,13 @@
-"""The upload checks every app uses (shared/uploads.py): videos by their content, WebVTT captions."""
+"""The upload checks every app uses (mediafiles/uploads.py): videos by their content, WebVTT captions."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from campaign.demo import DEMO_MEDIA, STEM
-from shared import uploads
-from shared.uploads import validate_mp4, validate_webm, validate_webvtt
-from shared.webvtt import parse_webvtt
+from mediafiles import uploads
+from mediafiles.uploads import validate_mp4, validate_webm, validate_webvtt
+from mediafiles.webvtt import parse_webvtt
 from tests.factories import STORIES_DEMO_MEDIA
 
 MP4 = (DEMO_MEDIA / f"{STEM}.mp4").read_bytes()

@@ -42,7 +42,7 @@ from imagekit.specs import ImageSpec
 from imagekit.utils import get_cache, get_storage
 from PIL import Image, ImageOps
 
-from shared import uploads  # noqa: F401 (its import registers the HEIF opener for Image.open)
+from mediafiles import uploads  # noqa: F401 (its import registers the HEIF opener for Image.open)
 from shared.numbers import DecimalNumberField
 
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -55,7 +55,7 @@ RENDITION_FORMATS = (
 # Cards and the hero show every picture in one shape, cut around the focal point.
 CROP_RATIO = (4, 3)
 # The format a clean original is stored in, by the upload's format. HEIF (an iPhone's HEIC, read
-# through the opener shared/uploads.py registers) becomes JPEG: browsers and imagekit read that.
+# through the opener mediafiles/uploads.py registers) becomes JPEG: browsers and imagekit read that.
 _SAVE_FORMATS = {
     "JPEG": ("JPEG", {"quality": 92}),
     "PNG": ("PNG", {}),

@@ -1,4 +1,4 @@
-"""One upload gate for every file field (shared/uploads.py, issue 12): each FileField and
+"""One upload gate for every file field (mediafiles/uploads.py, issue 12): each FileField and
 ImageField of every model runs through `gate(kind)`, so a new field cannot skip it, and files
 are stored under random names."""
 
@@ -14,7 +14,7 @@ from PIL import Image
 
 from campaign.demo import DEMO_MEDIA, STEM
 from campaign.models import SignLanguageVideo
-from shared import uploads
+from mediafiles import uploads
 from tests.factories import PhotoFactory, image_file
 from tests.stories.test_images import camera_exif
 
@@ -57,7 +57,7 @@ def test_there_are_file_fields_to_check():
 @pytest.mark.parametrize("field", project_file_fields())
 def test_every_file_field_runs_through_the_gate_and_refuses_a_bad_file(field):
     kind = uploads.gate_kind(field)
-    assert kind in uploads.GATE_KINDS, f"{field} does not use shared.uploads.gate()"
+    assert kind in uploads.GATE_KINDS, f"{field} does not use mediafiles.uploads.gate()"
     bad = SimpleUploadedFile(ACCEPTED_NAME[kind], b"\x00\x01 " + PHP)
     with pytest.raises(ValidationError):
         field.run_validators(bad)
