@@ -23,6 +23,14 @@ class CampaignConfig(AppConfig):
         from leitbild import pdf as leitbild_pdf
 
         leitbild_pdf.provide_jobcenter_list(leitbild_groups)
+
+        # Files of an unpublished sign-language video or Leichte-Sprache page answer 404 to visitors.
+        from campaign.models import ContentPage, EasyLanguageSection, SignLanguageVideo
+        from mediafiles.access import protect
+
+        video_fields = ["video_webm", "video_mp4", "captions", "poster"]
+        protect(SignLanguageVideo, video_fields, folder=f"{SignLanguageVideo.MEDIA_FOLDER}/")
+        protect(EasyLanguageSection, ["image"], folder="leichte-sprache/", owner="page__", owner_model=ContentPage)
         post_save.connect(kommune_changed, sender=Kommune, dispatch_uid="leitbild-pdf-kommune-save")
         post_delete.connect(kommune_changed, sender=Kommune, dispatch_uid="leitbild-pdf-kommune-delete")
 

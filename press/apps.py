@@ -11,3 +11,9 @@ class PressConfig(AppConfig):
         from press import tasks
 
         tasks.connect_signals()
+
+        # Files of an unpublished press-kit item answer 404 to visitors (mediafiles/access.py).
+        from mediafiles.access import protect
+        from press.models import PressKitItem
+
+        protect(PressKitItem, ["file", "preview"], folder="presse/")
