@@ -35,7 +35,7 @@ help:
 	@echo "make test-pg-restart  restart the local PostgreSQL under load (needs DATABASE_URL, REDIS_URL; CI's last step)"
 	@echo "make lint    ruff check + format check, Django checks, missing migrations"
 	@echo "make admin   create an admin login for the local site"
-	@echo "make bench   measure page speed and queries against the local site"
+	@echo "make bench   measure pages, media and the gallery burst against static files (bench/REPORT.md)"
 	@echo "make vendor  refresh vendored front-end files (package-lock.json, npm) and rebuild the subset fonts and KERN CSS"
 
 python-check:
@@ -116,9 +116,12 @@ messages: $(VENV)/.installed-dev
 		$(MESSAGE_IGNORES)
 	$(PY) scripts/compile_messages.py
 
-# make bench: its own database (bench/bench.sqlite3, 1,000 demo stories) and static root;
-# writes bench/REPORT.md and bench/results.json (scripts/bench.py).
+# make bench: its own database (bench/bench.sqlite3, 1,000 demo stories), media and static roots;
+# pages, media and the gallery burst against static files; writes bench/REPORT.md and bench/results.json
+# (scripts/bench.py). With DATABASE_URL (PostgreSQL) and REDIS_URL also two app servers (database kjc_bench).
+# Load from wrk (Debian: apt-get install -y wrk), else from a Python generator. BENCH_ARGS=--quick: a short check.
 bench: $(VENV)/.installed-runtime $(SECRET_FILE)
+	@command -v wrk >/dev/null || echo "make bench: wrk is not installed (apt-get install -y wrk); the Python load generator is used"
 	$(RUN_ENV) $(PY) scripts/bench.py $(BENCH_ARGS)
 
 # npm fetches the originals into vendor/kern/; scripts/build_frontend.py (fontTools, tinycss2 from
