@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /media/ files every visitor may see, as cheaply as WhiteNoise (mediafiles/middleware.py).
+    "mediafiles.middleware.PublicMediaMiddleware",
     # Public pages from the page cache, never stale (shared/pagecache.py).
     "shared.pagecache.PageCacheMiddleware",
     # Gzip for public pages only: no admin, cookies or CSRF tokens (BREACH); after WhiteNoise.
@@ -295,6 +297,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", not storage.uses_s3(os.environ))
 if os.environ.get("DJANGO_S3_CUSTOM_DOMAIN", "").strip() and storage.uses_s3(os.environ):
     MEDIA_URL = f"https://{os.environ['DJANGO_S3_CUSTOM_DOMAIN'].strip()}/"
+# Behind nginx: Django decides who may fetch a file and answers with X-Accel-Redirect to this
+# `internal` location, from which nginx sends it (README "Deployment"); empty: Django sends it.
+MEDIA_ACCEL_REDIRECT = os.environ.get("DJANGO_MEDIA_ACCEL_REDIRECT", "").strip()
+if MEDIA_ACCEL_REDIRECT:
+    MEDIA_ACCEL_REDIRECT = "/" + MEDIA_ACCEL_REDIRECT.strip("/") + "/"
 # Signed consent documents: outside MEDIA_ROOT, never served by URL (consent/storage.py).
 CONSENT_ROOT = Path(os.environ.get("DJANGO_CONSENT_ROOT", BASE_DIR / "private" / "consent"))
 # How long a consent record and its document are kept as proof after the consent ended (withdrawn

@@ -63,3 +63,15 @@ def test_a_staff_user_without_permissions_sees_neither_the_draft_nor_its_files(c
     assert client.get(photo.story.get_absolute_url()).status_code == 404
     for url in urls(photo):
         assert client.get(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("folder", ["stories/video-sources", "stories/photos/image-sources", "presse/image-sources"])
+def test_originals_kept_for_processing_are_never_served(client, settings, folder):
+    # An uploaded video and a big picture waiting for the worker: only their web files are served.
+    original = settings.MEDIA_ROOT / folder / ("a" * 32 + ".jpg")
+    original.parent.mkdir(parents=True)
+    original.write_bytes(b"\xff\xd8\xff" + b"\0" * 100)
+    url = f"/media/{folder}/{original.name}"
+    assert client.get(url).status_code == 404
+    client.force_login(editor("Zentrale Redaktion"))
+    assert client.get(url).status_code == 404
