@@ -414,7 +414,7 @@ class EasyLanguageSection(models.Model):
         validators=gate("image"),
         help_text=_(
             "Ein Bild, das den Text zeigt: JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), "
-            "mindestens 480 Pixel breit."
+            "mindestens 480 Pixel breit, höchstens 64 Megapixel und 40 MB."
         ),
     )
     width = models.PositiveIntegerField(_("Breite"), null=True, editable=False)

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from mediafiles import video_admin
-from mediafiles.images import CROP_RATIO
+from mediafiles.images import CROP_RATIO, is_pending
 from mediafiles.sharecards import HEIGHT as SHARE_HEIGHT
 from mediafiles.sharecards import PHOTO_WIDTH as SHARE_PHOTO_WIDTH
 from mediafiles.sharecards import WIDTH as SHARE_WIDTH
@@ -92,6 +92,11 @@ def preview(image_field, rendition, alt: str, width: int | None, height: int | N
         return _("– noch kein Bild gespeichert –")
     if not image_field._committed:  # an upload of a form that was refused: it has no renditions, no URL
         return _("– das neue Bild ist noch nicht gespeichert –")
+    if is_pending(image_field.name):  # the task worker makes its clean copy and renditions
+        return format_html(
+            '<span class="picture-pending">{}</span>',
+            _("Bild wird aufbereitet. Es erscheint hier und auf der Website, sobald es fertig ist."),
+        )
     shown_height = round(height * PREVIEW_WIDTH / width)
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}">', rendition.url, PREVIEW_WIDTH, shown_height, alt

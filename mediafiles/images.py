@@ -12,11 +12,16 @@ waits for a page:
    cards and the landing page's hero). The focal point (two numbers 0–1 that editors set in the
    admin by clicking the face) is part of the crop's spec, so a new point gives new file names;
    the model's save() regenerates the crops when only the point changed. Each
-   ImageSpecField uses the Optimistic strategy, which generates the files when the source
-   is saved and never checks or generates anything when a URL is asked for. Rows saved
+   ImageSpecField uses the WhenPrepared strategy (imagekit's Optimistic), which generates the files
+   when the source is saved and never checks or generates anything when a URL is asked for. Rows saved
    without their post_save signal (data migrations, bulk loads) call
    `generate_renditions()`; `manage.py generateimages` rebuilds everything after a wiped
    MEDIA_ROOT.
+
+A picture of more than PREPARE_NOW_PIXELS takes both steps in the task worker instead
+(mediafiles/image_preparation.py): the save stores the upload as it came in INCOMING_FOLDER, and
+until the worker has switched the row to the clean copy the picture is "in preparation"
+(`is_pending`): picture_for() answers None, so no page shows a broken image.
 
 `picture_for()` turns a model's image into a `Picture`, the context that
 templates/includes/picture.html expects. It computes URLs and sizes from the stored
@@ -27,7 +32,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import PurePath, PurePosixPath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -42,7 +47,7 @@ from imagekit.specs import ImageSpec
 from imagekit.utils import get_cache, get_storage
 from PIL import Image, ImageOps
 
-from mediafiles import uploads  # noqa: F401 (its import registers the HEIF opener for Image.open)
+from mediafiles import uploads  # its import also registers the HEIF opener for Image.open
 from shared.numbers import DecimalNumberField
 
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -92,13 +97,70 @@ def clean_original(field_file) -> ContentFile:
     return ContentFile(output.getvalue(), name=name)
 
 
+# Larger pictures are cleaned and rendered by the task worker, never in the request: every phone photo
+# (12 MP and more; its 18 renditions cost ~8 s of CPU, a 36-MP PNG's ~16 s). Up to 2 MP (1600 × 1200)
+# they are still made at once, ~1.3 s (600 × 400) to ~4.5 s (1600 × 1200) of CPU, almost all of it the
+# six AVIFs: lower this to take those off the request too (tests that expect renditions right after a
+# save then need a worker run).
+PREPARE_NOW_PIXELS = 2_000_000
+# Where such an upload waits for the worker, below the field's folder: never shown or served.
+INCOMING_FOLDER = "image-sources"
+
+
+def is_pending(name: str) -> bool:
+    """True for a stored upload that the worker has not prepared yet (a picture in preparation)."""
+    return f"/{INCOMING_FOLDER}/" in f"/{name or ''}"
+
+
+def has_renditions(field_file) -> bool:
+    return hasattr(type(field_file.instance), rendition_name(field_file.field.name, "jpeg", RENDITION_WIDTHS[0]))
+
+
 def store_clean_original(field_file) -> None:
-    """Replace a newly uploaded (not yet stored) image by its cleaned copy, then store it.
+    """Replace a newly uploaded (not yet stored) image by its cleaned copy, then store it; a picture
+    with renditions of more than PREPARE_NOW_PIXELS is stored as it came, for the worker
+    (store_for_worker).
 
     FieldFile.save() also refreshes the model's width and height fields.
     """
+    size = uploads.header_size(field_file)
+    if size and size[0] * size[1] > PREPARE_NOW_PIXELS and has_renditions(field_file):
+        store_for_worker(field_file)
+        return
     cleaned = clean_original(field_file)
     field_file.save(cleaned.name, cleaned, save=False)
+
+
+def store_for_worker(field_file) -> None:
+    """Store the upload unchanged in INCOMING_FOLDER below the field's folder (random name, as always);
+    the WhenPrepared strategy queues the worker once the row is saved. The width and height fields
+    are the header's (before the camera's orientation is applied): nothing shows them until then."""
+    field = field_file.field
+    target = PurePosixPath(field.generate_filename(field_file.instance, field_file.name))
+    content = field_file.file
+    content.seek(0)
+    name = str(target.parent / INCOMING_FOLDER / target.name)
+    field_file.name = field.storage.save(name, content, max_length=field.max_length)
+    field_file._set_instance_attribute(field_file.name, content)
+    field_file._committed = True
+
+
+class WhenPrepared(Optimistic):
+    """imagekit's Optimistic strategy (renditions made when the source is saved), except for a picture
+    in preparation: then the worker is queued, once per saved upload, and makes them."""
+
+    def on_source_saved(self, file):
+        source = file.generator.source
+        if not is_pending(source.name):
+            file.generate()
+            return
+        instance, field_name = source.instance, source.field.name
+        queued = instance.__dict__.setdefault("_pictures_queued", set())
+        if (field_name, source.name) not in queued:
+            queued.add((field_name, source.name))
+            from mediafiles.image_preparation import enqueue
+
+            enqueue(instance, field_name)
 
 
 class RenditionStateBackend(Simple):
@@ -215,7 +277,7 @@ class FocalCropSpec(ImageSpec):
 
     source_field = "image"
     width = 480
-    cachefile_strategy = Optimistic
+    cachefile_strategy = WhenPrepared
     cachefile_backend = RENDITION_STATE_BACKEND
 
     @property
@@ -236,7 +298,7 @@ def add_renditions(model, source: str) -> None:
                     processors=[ResizeToFit(width=width, upscale=False)],
                     format=pillow_format,
                     options=options,
-                    cachefile_strategy=Optimistic,
+                    cachefile_strategy=WhenPrepared,
                     cachefile_backend=RENDITION_STATE_BACKEND,
                 ),
             )
@@ -260,8 +322,14 @@ def _renditions(crops_only: bool = False):
 
 
 def generate_renditions(instance, source: str, force: bool = False, crops_only: bool = False) -> None:
-    """Make (or, with force, remake) every rendition of `instance.<source>` now."""
+    """Make (or, with force, remake) every rendition of `instance.<source>` now; a picture in
+    preparation is prepared now, in this process (demo loaders, `manage.py` commands)."""
     if not getattr(instance, source):
+        return
+    if is_pending(getattr(instance, source).name):
+        from mediafiles.image_preparation import prepare
+
+        prepare(instance, source)
         return
     for ext, width, crop in _renditions(crops_only):
         getattr(instance, rendition_name(source, ext, width, crop)).generate(force=force)
@@ -292,6 +360,7 @@ class FocalPointTracking:
             and loaded is not None
             and bool(field_file)
             and field_file._committed
+            and not is_pending(field_file.name)  # the worker reads the point when it makes the crops
             and loaded[1:] != focal_point(instance, source)
             and loaded[0] == field_file.name
         )
@@ -393,7 +462,7 @@ def picture_for(
     `width` and `height` are the stored size of the (cleaned) original; the rendition
     sizes follow from them exactly as ResizeToFit (or, with `crop`, FocalCrop) computes them.
     """
-    if not getattr(instance, source) or not width or not height:
+    if not getattr(instance, source) or not width or not height or is_pending(getattr(instance, source).name):
         return None
     if crop:
         return _crop_picture(instance, source, alt, width, height)

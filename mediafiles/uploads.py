@@ -9,6 +9,7 @@ read again.
 
 import logging
 import re
+import struct
 import tempfile
 import uuid
 import xml.etree.ElementTree as ET
@@ -23,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from pillow_heif import register_heif_opener
@@ -43,8 +45,17 @@ MAX_KIT_FILE_BYTES = 50 * 1024 * 1024
 MAX_SVG_BYTES = 2 * 1024 * 1024
 # The smallest rendition (mediafiles/images.py); smaller uploads would look blurred on every screen.
 MIN_IMAGE_WIDTH = 480
-MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: every camera photo, no decompression bombs
+# 64 megapixels: every phone's full-resolution mode (iPhone 48 MP: 8064 × 6048 = 48.8 MP; Pixel and
+# Galaxy 50 MP: 8160 × 6144 = 50.1 MP) and every full-frame camera (Sony α7R V: 9504 × 6336 = 60.2 MP).
+# Refused: the 108/200-MP phone modes and medium format (100 MP), which no web page needs. The limit
+# bounds the work per picture: one decoded 64-MP picture is 192 MB (RGB), and the worker, not the
+# request, decodes it again for the clean copy and the renditions (mediafiles/image_preparation.py).
+MAX_IMAGE_PIXELS = 64_000_000
 MAX_IMAGE_BYTES = 40 * 1024 * 1024
+# Pillow's own guard against decompression bombs, for every Image.open in the process (imagekit, the
+# worker, share cards): a warning above MAX_IMAGE_PIXELS, DecompressionBombError above twice that. The
+# gate reads the pixel size from the file's header before Pillow decodes anything (header_size).
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 
 # -- file types by content ------------------------------------------------------------------
 SVG = "image/svg+xml"
@@ -174,9 +185,67 @@ IMAGE_FORMAT_ADVICE = _(
 FORMAT_CODES = {"invalid_extension", "image_format", "not_an_image", "image_broken", "invalid_image"}
 
 
+IMAGE_TOO_LARGE = _(
+    "Das Bild hat %(width)s × %(height)s Pixel (%(megapixels)s Megapixel). Erlaubt sind höchstens "
+    "%(limit)s Megapixel. Bitte verkleinern Sie es, z. B. auf %(side)s Pixel an der längeren Seite, "
+    "oder laden Sie das Foto so hoch, wie die Kamera es in normaler Auflösung speichert."
+)
+# What the gate lets Pillow read: formats by their plugin (Image.OPEN), in this order.
+HEADER_FORMATS = ("JPEG", "PNG", "WEBP", "AVIF", "HEIF")
+
+
+def header_size(file) -> tuple[int, int] | None:
+    """Width and height of a JPEG, PNG, WebP, AVIF or HEIF image as its header states them, or None.
+
+    Nothing is decoded, and Pillow's decompression-bomb check (which refuses without saying the size)
+    is not reached: the plugin reads the header only. The gate refuses a picture over the limit with its
+    size before any pixel is decoded."""
+    head = _head(file, 16)
+    Image.init()
+    try:
+        for image_format in HEADER_FORMATS:
+            factory, accept = Image.OPEN.get(image_format, (None, None))
+            if factory is None or (accept and not accept(head)):
+                continue
+            file.seek(0)
+            try:
+                image = factory(file, "")
+            except (SyntaxError, IndexError, TypeError, struct.error, OSError, ValueError, EOFError):
+                continue
+            return image.size
+    finally:
+        file.seek(0)
+    return None
+
+
+def too_large(width: int, height: int) -> ValidationError:
+    limit = MAX_IMAGE_PIXELS // 1_000_000
+    scale = (MAX_IMAGE_PIXELS / (width * height)) ** 0.5
+    return ValidationError(
+        IMAGE_TOO_LARGE,
+        code="image_too_large",
+        params={
+            "width": number_format(width, force_grouping=True),
+            "height": number_format(height, force_grouping=True),
+            "megapixels": number_format(width * height / 1_000_000, 1, force_grouping=True),
+            "limit": limit,
+            "side": number_format(int(max(width, height) * scale) // 100 * 100, force_grouping=True),
+        },
+    )
+
+
+def check_pixels(file) -> None:
+    """Refuse an image whose header states more than MAX_IMAGE_PIXELS, before anything is decoded."""
+    size = header_size(file)
+    if size and size[0] * size[1] > MAX_IMAGE_PIXELS:
+        raise too_large(*size)
+
+
 def raster_info(file, min_width: int = MIN_IMAGE_WIDTH) -> RasterInfo:
     """Size of a whole, decodable JPEG, PNG, WebP, AVIF or HEIF image of at least MIN_IMAGE_WIDTH pixels
-    and at most MAX_IMAGE_PIXELS; ValidationError with a German message otherwise."""
+    and at most MAX_IMAGE_PIXELS; ValidationError with a German message otherwise. The pixel count is
+    checked in the header (check_pixels) before the pixels are decoded."""
+    check_pixels(file)
     try:
         file.seek(0)
         with Image.open(file) as image:
@@ -184,18 +253,20 @@ def raster_info(file, min_width: int = MIN_IMAGE_WIDTH) -> RasterInfo:
                 raise ValidationError(IMAGE_FORMAT_REFUSED, code="image_format", params={"format": image.format})
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:
-                raise ValidationError(
-                    _("Das Bild ist zu groß (%(width)s × %(height)s Pixel). Bitte höchstens 40 Megapixel hochladen."),
-                    code="image_too_large",
-                    params={"width": width, "height": height},
-                )
+                raise too_large(width, height)
             image.load()  # decodes every pixel: a truncated file fails here, not when saving
     except Image.UnidentifiedImageError as error:
         raise ValidationError(
             _("Diese Datei ist kein Bild. Bitte laden Sie ein Bild als JPEG, PNG, WebP, AVIF oder HEIC hoch."),
             code="not_an_image",
         ) from error
-    except (OSError, ValueError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:  # a format whose header check_pixels cannot read
+        raise ValidationError(
+            _("Das Bild ist zu groß. Erlaubt sind höchstens %(limit)s Megapixel."),
+            code="image_too_large",
+            params={"limit": MAX_IMAGE_PIXELS // 1_000_000},
+        ) from error
+    except (OSError, ValueError) as error:
         raise ValidationError(
             _("Das Bild ist beschädigt oder unvollständig. Bitte die Datei noch einmal exportieren und hochladen."),
             code="image_broken",
@@ -689,6 +760,8 @@ class ImageFormField(forms.ImageField):
 
     def to_python(self, data):
         try:
+            if data and hasattr(data, "read"):
+                check_pixels(data)  # before Pillow opens it: its own guard would refuse without the size
             return super().to_python(data)
         except ValidationError as error:
             raise image_refused(data, error) from None

@@ -172,7 +172,10 @@ class VideoMedia(models.Model):
         width_field="poster_width",
         height_field="poster_height",
         validators=gate("image"),
-        help_text=_("Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite."),
+        help_text=_(
+            "Wird gezeigt, bevor das Video startet, und auf der Übersichtsseite: JPEG, PNG, WebP, AVIF oder HEIC, "
+            "mindestens 480 Pixel breit, höchstens 64 Megapixel und 40 MB."
+        ),
     )
     poster_width = models.PositiveIntegerField(_("Breite des Vorschaubilds"), null=True, editable=False)
     poster_height = models.PositiveIntegerField(_("Höhe des Vorschaubilds"), null=True, editable=False)

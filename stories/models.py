@@ -257,8 +257,9 @@ class Photo(models.Model):
         height_field="height",
         validators=gate("image"),
         help_text=_(
-            "JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), mindestens 480 Pixel breit. "
-            "Standortdaten werden beim Speichern entfernt."
+            "JPEG, PNG, WebP, AVIF oder HEIC (Foto vom iPhone), mindestens 480 Pixel breit, höchstens "
+            "64 Megapixel und 40 MB. Standortdaten werden beim Speichern entfernt. Ein großes Foto bereitet die "
+            "Website nach dem Speichern auf; es erscheint, sobald es fertig ist."
         ),
     )
     width = models.PositiveIntegerField(_("Breite"), null=True, editable=False)

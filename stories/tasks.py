@@ -18,7 +18,8 @@ from django.utils import translation
 from consent.models import Scope
 from generated import makers
 from mediafiles import sharecards
-from mediafiles.images import focal_point
+from mediafiles.image_preparation import picture_prepared
+from mediafiles.images import focal_point, is_pending
 from stories.models import Photo, Story
 
 PREFIX = "story-card"
@@ -31,8 +32,9 @@ def card_photo(story: Story):
     if not story.has_consent(Scope.SOCIAL):
         return None
     if story.has_video and story.poster:
-        return story.poster
-    return story.ordered_photos[0].image if story.ordered_photos else None
+        return None if is_pending(story.poster.name) else story.poster
+    photo = story.ordered_photos[0].image if story.ordered_photos else None
+    return None if photo is None or is_pending(photo.name) else photo  # in preparation: a card of text
 
 
 def card_inputs(story: Story, photo) -> dict:
@@ -132,3 +134,6 @@ def connect_signals() -> None:
         post_save.connect(part_changed, sender=sender, dispatch_uid=f"{uid}-{sender}-save")
         post_delete.connect(part_changed, sender=sender, dispatch_uid=f"{uid}-{sender}-delete")
     post_save.connect(kommune_changed, sender="campaign.Kommune", dispatch_uid=f"{uid}-kommune-save")
+    # A big picture is switched to its prepared copy by the task worker (mediafiles/image_preparation.py).
+    picture_prepared.connect(story_changed, sender=Story, dispatch_uid=f"{uid}-story-picture")
+    picture_prepared.connect(part_changed, sender=Photo, dispatch_uid=f"{uid}-photo-picture")
