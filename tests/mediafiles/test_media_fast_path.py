@@ -196,3 +196,35 @@ def test_a_video_range_request_costs_about_what_a_static_one_costs(settings, ser
     ratio = median_ratio(site, media, static, RANGE="bytes=1000-4999")
     print(f"video range / static CPU per request: {ratio:.2f}")
     assert ratio <= 3, ratio
+
+
+def test_with_a_shared_pages_cache_a_change_reaches_every_server_within_a_second(settings, client, photo, monkeypatch):
+    """Several app servers (Redis): the generation is read at most once a second per process, so a
+    photo taken offline on another server stops being served here within that second."""
+    import uuid
+
+    from django.utils import timezone
+
+    from mediafiles import access
+    from shared import pagecache
+    from tests.servers import require_redis
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": require_redis(),
+            "KEY_PREFIX": f"media-test-{uuid.uuid4().hex}",
+        },
+    }
+    assert pagecache._shared()
+    start = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: start)
+    url = photo.image.url
+    assert client.get(url).status_code == 200
+    type(photo.story).objects.filter(pk=photo.story.pk).update(status=Status.ARCHIVED)
+    pagecache.renew()  # what the archiving save does, as another server would
+    assert client.get(url).status_code == 200  # this process has not read the new token yet
+    later = start + access.SHARED_TOKEN_SECONDS * timezone.timedelta(seconds=1.01)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert client.get(url).status_code == 404
