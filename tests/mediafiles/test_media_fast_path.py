@@ -181,7 +181,7 @@ def test_a_rendition_costs_about_what_a_static_file_of_its_size_costs(settings, 
     ratio = median_ratio(site, media, static)
     print(f"rendition / static CPU per request: {ratio:.2f}")
     # The target is ≤ 2 (make bench); 3 leaves room for a loaded machine. Through the whole stack
-    # (the view and its queries) the same request costs 20–40 ×.
+    # (the view and its queries) the same request costs 5–6 × here.
     assert ratio <= 3, ratio
 
 
