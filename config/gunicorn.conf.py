@@ -18,6 +18,11 @@ max_requests = 20000
 max_requests_jitter = 2000
 accesslog = "-"
 errorlog = "-"
+# Who may say that a request came over HTTPS. gunicorn believes X-Forwarded-Proto (and sets the
+# scheme Django sees) only from these addresses: the TLS proxy, on this machine by default. A
+# proxy elsewhere is listed here (FORWARDED_ALLOW_IPS=10.0.0.5); "*" would let any client that
+# reaches gunicorn make its request https. Django does not read the header itself
+# (SECURE_PROXY_SSL_HEADER is None), and the page cache keeps https and http pages apart.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn >= 25.1 opens a control socket at a per-user default path; two instances of
 # the same user would fight over it. Nobody here uses it.

@@ -1,10 +1,10 @@
-"""Response headers that keep visitors private beyond what Django sets itself; HTML compression."""
+"""Response headers that keep visitors private beyond what Django sets itself; the language from the
+path. (Compression is shared/compression.py, next to the page cache that stores compressed pages.)"""
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
 
 # Features the site never uses; a browser then refuses them to any script too.
@@ -47,38 +47,3 @@ class PathLanguageMiddleware:
             translation.deactivate()
         response.headers.setdefault("Content-Language", language)
         return response
-
-
-class PublicPageCompressionMiddleware(GZipMiddleware):
-    """Gzip for the HTML of public pages only (a 66 KB page becomes about 11 KB).
-
-    Compressing a page that carries a secret next to text an attacker can inject lets the attacker
-    guess the secret from the compressed sizes (BREACH). Public pages carry none, so only they are
-    compressed: never the admin, never a reply that sets a cookie, holds a CSRF token or varies by
-    cookie for a request that sent one (a session, a signed-in editor). Static files are
-    compressed ahead of time by WhiteNoise, media (photos, videos, PDFs) is compressed already,
-    and streaming or partial (Range) replies are left alone. Placed after the page cache in
-    settings.MIDDLEWARE.
-    """
-
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        if not self.compressible(request, response):
-            return response
-        return super().process_response(request, response)
-
-    @staticmethod
-    def compressible(request: HttpRequest, response: HttpResponse) -> bool:
-        skipped = ("/admin/", settings.STATIC_URL, settings.MEDIA_URL)
-        if request.path.startswith(tuple(prefix for prefix in skipped if prefix)):
-            return False
-        if response.streaming or response.status_code == 206 or response.has_header("Content-Range"):
-            return False
-        if response.cookies or request.META.get("CSRF_COOKIE_USED"):
-            return False
-        # A page that varies by cookie (a story page looks up whether the visitor is an editor who
-        # may preview drafts) holds a secret only for a request that sent a cookie: a visitor
-        # without any cookie gets the same public page as everybody else.
-        vary = {part.strip().lower() for part in response.get("Vary", "").split(",")}
-        if "cookie" in vary and request.COOKIES:
-            return False
-        return b"csrfmiddlewaretoken" not in response.content

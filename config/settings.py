@@ -92,8 +92,8 @@ MIDDLEWARE = [
     "mediafiles.middleware.PublicMediaMiddleware",
     # Public pages from the page cache, never stale (shared/pagecache.py).
     "shared.pagecache.PageCacheMiddleware",
-    # Gzip for public pages only: no admin, cookies or CSRF tokens (BREACH); after WhiteNoise.
-    "config.middleware.PublicPageCompressionMiddleware",
+    # Brotli or gzip, deterministic, for replies without a secret only (BREACH): shared/compression.py.
+    "shared.compression.PublicPageCompressionMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.PrivacyHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -333,7 +333,10 @@ SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 # Only announces eligibility; submitting the domain to the preload list stays a manual decision.
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", HTTPS) else None
+# Whether a request came over HTTPS is gunicorn's to say: it believes X-Forwarded-Proto only from
+# the proxy addresses in FORWARDED_ALLOW_IPS (config/gunicorn.conf.py) and sets the WSGI scheme.
+# Django's SECURE_PROXY_SSL_HEADER would believe the header from any client that reaches gunicorn.
+SECURE_PROXY_SSL_HEADER = None
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -7,13 +7,19 @@ Feed readers render an item's description (RSS <description>, Atom <summary type
 HTML, so a feed never hands them a field as it was typed: a plain-text field (`item_text`) is
 escaped, a rich-text field (`item_html`) passes the rich-text sanitizer once more. Titles are
 plain text in both formats and stay so.
+
+A feed is the same bytes from every worker (its ETag is a hash of them, shared/pagecache.py):
+an empty feed's date is the page cache generation's start, not the moment it was rendered.
 """
+
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from shared import pagecache
 from shared.richtext import sanitize
 
 FEED_LENGTH = 20
@@ -36,6 +42,16 @@ class SiteFeed(Feed):
     def item_html(self, item) -> str | None:
         """Or the item's summary from a rich-text field."""
         return None
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        if not feed.items:
+            # Django dates a feed without items "now" (its <updated>/<lastBuildDate> and the
+            # Last-Modified header): every render, every worker another date, another ETag.
+            # Nothing in it changed since the page cache's generation began.
+            began = datetime.fromtimestamp(int(pagecache.generation()[2]), tz=UTC)
+            feed.latest_post_date = lambda: began
+        return feed
 
     def item_description(self, item) -> str:
         html = self.item_html(item)

@@ -12,10 +12,21 @@ Where the token lives decides who agrees on it: in the "pages" cache itself when
 (Redis, several app servers), else in a small file (`PAGE_CACHE_STAMP`), which every process of
 one machine reads (gunicorn's workers each have their own memory cache).
 
-Never cached, always rendered live: anyone with a session cookie (editors see their changes at
-once), requests with credentials or a body, the admin, media, previews, health; replies that
-are not 200, set a cookie, carry a CSRF token or a CSP nonce, or say private/no-store. Every
-public reply gets an ETag and answers a matching If-None-Match with 304.
+Never cached, always rendered live: a signed-in editor (a session cookie whose session the
+session store holds with a signed-in user: editors see their changes at once), requests with a
+body, the admin, media, previews, health; replies that are not 200, set a cookie, carry a CSRF
+token or a CSP nonce, or say private/no-store. A made-up session cookie or an Authorization
+header changes nothing: the request is a visitor's, rendered without the cookie and answered
+from the cache (else a loop with such a header would make every request a full render).
+
+The key holds the scheme and host besides the path and query: a page rendered for https (a
+trusted proxy said so, see config/gunicorn.conf.py) names https:// addresses and is never
+served to a plain request. It holds the encoding the client accepts (Brotli, gzip, none,
+shared/compression.py): a hit sends stored bytes and compresses nothing.
+
+Every public reply gets an ETag (a hash of the bytes sent; compression is deterministic, so
+every worker and app server gives the same tag) and answers a matching If-None-Match with 304,
+and If-Modified-Since with 304 wherever the view sent a Last-Modified (the feeds, the sitemap).
 """
 
 from __future__ import annotations
@@ -24,23 +35,29 @@ import hashlib
 import logging
 import os
 import secrets
+import string
 import tempfile
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
+from importlib import import_module
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY as USER_IN_SESSION
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import DateTimeField
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date, parse_http_date_safe
+
+from shared import compression
 
 logger = logging.getLogger(__name__)
 
@@ -106,24 +123,38 @@ def _read() -> str | None:
         return None
 
 
-def current() -> tuple[str, float]:
-    """The generation token and the moment (epoch seconds) it is due to be renewed."""
+def generation() -> tuple[str, float, float]:
+    """The generation token, the moment it is due to be renewed and the moment it began (epoch
+    seconds). Content changed last at or before its beginning: any change starts a new one."""
     value = _read()
     if value:
-        token, _, due = value.partition(" ")
-        try:
-            return token, float(due)
-        except ValueError:
-            pass
-    return renew()
+        parts = value.split(" ")
+        if len(parts) == 3:
+            try:
+                return parts[0], float(parts[1]), float(parts[2])
+            except ValueError:
+                pass
+    return _begin()
+
+
+def current() -> tuple[str, float]:
+    """The generation token and the moment (epoch seconds) it is due to be renewed."""
+    token, due, _began = generation()
+    return token, due
 
 
 def renew() -> tuple[str, float]:
     """Start a new generation: every page cached so far is out of date from now on."""
+    token, due, _began = _begin()
+    return token, due
+
+
+def _begin() -> tuple[str, float, float]:
+    began = timezone.now().timestamp()
     token = secrets.token_hex(8)
     due = _next_change()
-    _write(f"{token} {due}")
-    return token, due
+    _write(f"{token} {due} {began}")
+    return token, due, began
 
 
 def _next_midnight(now: datetime) -> datetime:
@@ -225,14 +256,65 @@ def connect() -> None:
     setting_changed.connect(_setting_changed, dispatch_uid=f"{SIGNAL_UID}.settings")
 
 
+# --- who is a visitor -----------------------------------------------------------------------
+
+# Django makes session keys of 32 characters a-z0-9 (SessionBase._get_new_session_key); a cookie
+# of another shape cannot name a session of any store but the signed-cookie one.
+_KEY_CHARACTERS = frozenset(string.ascii_lowercase + string.digits)
+_SIGNED_COOKIES = "django.contrib.sessions.backends.signed_cookies"
+# Session keys found to be no signed-in session, per process. A key never turns into one later:
+# signing in always gives the session a new key (django.contrib.auth.login cycles it), and keys
+# are random. So a loop with one made-up cookie costs one look-up per process, then none; a loop
+# with ever new well-shaped keys costs one indexed read of the session store each (the database's
+# primary key, or one Redis GET with a cached session engine), still no page render.
+_refused: dict[str, None] = {}
+REFUSED_MEMORY = 10_000
+
+
+def _well_shaped(key: str) -> bool:
+    return settings.SESSION_ENGINE == _SIGNED_COOKIES or (len(key) == 32 and _KEY_CHARACTERS.issuperset(key))
+
+
+def signed_in(request: HttpRequest) -> bool:
+    """Whether the request carries the session of a signed-in user, as the session store says.
+
+    Only a session with a user counts: the password step of the admin's login keeps a session
+    before the second factor, and anyone with a password could make one and loop with it.
+    """
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key or key in _refused or not _well_shaped(key):
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    try:
+        data = store.load()
+    except Exception:
+        # The store does not answer: serve the public page (it shows an editor nothing of theirs).
+        logger.warning("page cache: the session store did not answer", exc_info=True)
+        return False
+    if store.session_key == key and USER_IN_SESSION in data:
+        return True
+    if len(_refused) >= REFUSED_MEMORY:
+        _refused.clear()
+    _refused[key] = None
+    return False
+
+
+def _as_visitor(request: HttpRequest) -> None:
+    """Take a session cookie that names no signed-in session off the request: the view renders
+    exactly the page a visitor without cookies gets (the one the cache stores for everybody), and
+    Django's SessionMiddleware does not answer with a Set-Cookie that deletes it (which would make
+    the reply unstorable and let a loop with the cookie render every time)."""
+    cookies = dict(request.COOKIES)
+    cookies.pop(settings.SESSION_COOKIE_NAME, None)
+    request.COOKIES = cookies
+
+
 # --- the middleware -------------------------------------------------------------------------
 
 
 def _bypass(request: HttpRequest) -> bool:
     return (
         request.method not in ("GET", "HEAD")
-        or settings.SESSION_COOKIE_NAME in request.COOKIES
-        or "HTTP_AUTHORIZATION" in request.META
         or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY
         or request.path.startswith(BYPASS_PREFIXES)
     )
@@ -257,23 +339,39 @@ def _etag(content: bytes) -> str:
     return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
 
 
-def _conditional(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:
+def _prepare(response: HttpResponse, encoding: str, began: float) -> tuple[str, int | None]:
+    """A storable reply as it is stored and sent: compressed, its ETag and its Last-Modified."""
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if encoding != "identity" and not response.has_header("Content-Encoding"):
+        # The compression middleware leaves a page that varies by cookie alone for a request with
+        # some cookie. A page stored here is sent to everybody, so it holds no secret: compress it,
+        # or the first visitor with a cookie would leave an uncompressed page for all.
+        compression.apply(response, encoding)
+    etag = _etag(response.content)  # once per stored page, not per hit
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    if last_modified is not None:
+        # A view's Last-Modified may go backwards (a feed's is its newest item's date: take that
+        # item off and it is older). Content changed at the latest when this generation began:
+        # never older than that, so If-Modified-Since never keeps a copy from before a change.
+        last_modified = max(last_modified, int(began))
+        response["Last-Modified"] = http_date(last_modified)
+    return etag, last_modified
+
+
+def _conditional(request: HttpRequest, response: HttpResponse, etag: str, last_modified: int | None) -> HttpResponse:
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache"
-    if etag in [t.strip() for t in request.META.get("HTTP_IF_NONE_MATCH", "").split(",")]:
-        not_modified = HttpResponseNotModified()
-        for name in ("ETag", "Cache-Control", "Vary", "Content-Security-Policy", HEADER):
+    # RFC 9110 13.2.2: If-None-Match (compared weakly) first, If-Modified-Since only without it.
+    answer = get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
+    if answer is not response:
+        for name in ("Content-Security-Policy", HEADER):
             if name in response:
-                not_modified[name] = response[name]
-        return not_modified
-    return response
+                answer[name] = response[name]
+    return answer
 
 
-def _key(request: HttpRequest, token: str) -> str:
-    gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
-    raw = "\n".join(
-        [request.get_host(), request.path, request.META.get("QUERY_STRING", ""), "gzip" if gzip else "identity"]
-    )
+def _key(request: HttpRequest, token: str, encoding: str) -> str:
+    raw = "\n".join([request.scheme, request.get_host(), request.path, request.META.get("QUERY_STRING", ""), encoding])
     return f"page:{token}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
@@ -283,24 +381,33 @@ class PageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
+    def _bypass(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault(HEADER, "bypass")
+        return response
+
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if _bypass(request):
-            response = self.get_response(request)
-            response.headers.setdefault(HEADER, "bypass")
-            return response
+            return self._bypass(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            if signed_in(request):
+                return self._bypass(request)
+            _as_visitor(request)
+
+        token, due, began = generation()
+        if timezone.now().timestamp() >= due:
+            token, due, began = _begin()
+        encoding = compression.accepted_by(request)
         if not enabled():
             response = self.get_response(request)
             if _storable(request, response):
-                return _conditional(request, response, _etag(response.content))
+                return _conditional(request, response, *_prepare(response, encoding, began))
             return response
 
-        token, due = current()
-        if timezone.now().timestamp() >= due:
-            token, due = renew()
-        key = _key(request, token)
+        key = _key(request, token, encoding)
         stored = _cache().get(key)
-        if stored is not None and len(stored) == 4:
-            status, headers, content, etag = stored
+        if stored is not None and len(stored) == 5:
+            status, headers, content, etag, last_modified = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -308,18 +415,17 @@ class PageCacheMiddleware:
             if request.method == "HEAD":
                 response.content = b""
                 response["Content-Length"] = str(len(content))
-            return _conditional(request, response, etag)
+            return _conditional(request, response, etag, last_modified)
 
         response = self.get_response(request)
         if not _storable(request, response):
             response.headers.setdefault(HEADER, "bypass")
             return response
-        patch_vary_headers(response, ["Accept-Encoding"])
         response[HEADER] = "miss"
-        content = response.content
-        etag = _etag(content)  # computed once per stored page, not per hit
+        etag, last_modified = _prepare(response, encoding, began)
         if request.method == "GET":
             headers = [(n, v) for n, v in response.items() if n not in ("Set-Cookie", HEADER)]
             timeout = max(1, int(due - timezone.now().timestamp()) + 1)
-            _cache().set(key, (response.status_code, headers, content, etag), timeout=min(timeout, 86400))
-        return _conditional(request, response, etag)
+            entry = (response.status_code, headers, response.content, etag, last_modified)
+            _cache().set(key, entry, timeout=min(timeout, 86400))
+        return _conditional(request, response, etag, last_modified)

@@ -7,11 +7,11 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from config.middleware import PublicPageCompressionMiddleware
+from shared.compression import PublicPageCompressionMiddleware
 
 pytestmark = pytest.mark.django_db
 
-GZIP = {"Accept-Encoding": "gzip, deflate, br"}
+GZIP = {"Accept-Encoding": "gzip, deflate"}  # Brotli: tests/test_page_cache_trust.py
 
 
 def test_public_page_is_gzipped_and_decompresses_to_the_page(client):
