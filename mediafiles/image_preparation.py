@@ -50,7 +50,12 @@ def enqueue(instance, source: str) -> None:
 
 @task
 def prepare_picture(model: str, pk: int, source: str, name: str) -> None:
-    row = apps.get_model(model)._default_manager.filter(pk=pk).first()
+    rows = apps.get_model(model)._default_manager
+    row = rows.filter(pk=pk, **{source: name}).first()
+    if row is None:
+        # Its row is gone, but the upload lives on in another one: a story's change that was published
+        # into the story (stories/drafts.py) passes its photos and poster on.
+        row = rows.filter(**{source: name}).order_by("pk").first()
     if row is not None:
         prepare(row, source, name)
 

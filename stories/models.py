@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.models import Consent, Scope, ended_q, shown_with_consent
 from mediafiles.images import (
+    INCOMING_FOLDER,
     FocalPointTracking,
     Picture,
     add_renditions,
@@ -243,7 +244,8 @@ class Story(VideoMedia, Publishable, Versioned):
 class PhotoQuerySet(models.QuerySet):
     def cleared_for_press(self) -> "PhotoQuerySet":
         """Photos of published stories whose persons' consents all cover the press download."""
-        return self.filter(story__in=Story.objects.published()).filter(story__in=shown_with_consent(Scope.PRESS))
+        cleared = self.filter(story__in=Story.objects.published()).filter(story__in=shown_with_consent(Scope.PRESS))
+        return cleared.exclude(image__contains=f"/{INCOMING_FOLDER}/")  # in preparation: no download yet
 
 
 class Photo(models.Model):

@@ -184,7 +184,7 @@ def test_a_published_story_shows_its_new_picture_when_ready(client, settings, mo
     """Visitors: before, the story shows its other photo and nothing broken; after the worker, both."""
     monkeypatch.setattr(images, "PREPARE_NOW_PIXELS", 100_000)
     story = StoryFactory(slug="leonie-braun")
-    give_consent(story)
+    give_consent(story, scope_press=True)
     first = PhotoFactory(story=story, image=image_file("klein.jpg", 300, 200), position=0)
     with django_capture_on_commit_callbacks(execute=True):
         big = PhotoFactory(story=story, image=image_file("gross.jpg", 700, 500), position=1)
@@ -192,6 +192,8 @@ def test_a_published_story_shows_its_new_picture_when_ready(client, settings, mo
     before = client.get(story.get_absolute_url()).content.decode()
     assert first.image_jpeg_480.url in before
     assert before.count("<picture>") == 1 and INCOMING_FOLDER not in before
+    cleared = Photo.objects.cleared_for_press().values_list("pk", flat=True)
+    assert list(cleared) == [first.pk]  # the press kit offers no download of an upload in preparation
 
     cards = DBTaskResult.objects.filter(task_path="stories.tasks.make_story_card")
     run_worker(monkeypatch, django_capture_on_commit_callbacks)
@@ -201,6 +203,7 @@ def test_a_published_story_shows_its_new_picture_when_ready(client, settings, mo
     after = client.get(story.get_absolute_url()).content.decode()
     assert after.count("<picture>") == 2
     assert big.image_jpeg_480.url in after
+    assert sorted(cleared.all()) == sorted([first.pk, big.pk])
     assert (settings.MEDIA_ROOT / big.image_jpeg_480.name).is_file()
 
 
@@ -226,3 +229,51 @@ def test_the_task_is_idempotent_and_gives_up_on_a_replaced_picture(settings, mon
     image_preparation.prepare_picture.call(label, photo.pk, "image", incoming)
     photo.refresh_from_db()
     assert photo.image.name == newer and is_pending(newer)
+
+
+def test_a_big_iphone_photo_waits_as_heic_and_becomes_an_upright_jpeg(settings, monkeypatch):
+    """HEIC from a phone: stored as it came (nothing decoded for it in the request), made upright JPEG
+    without camera data by the preparation (here the way `load_demo` and `generateimages` take it:
+    generate_renditions() prepares a picture in preparation at once, in this process)."""
+    from tests.mediafiles.test_heic import assert_upright_jpeg_without_metadata, heic_upload
+
+    monkeypatch.setattr(images, "PREPARE_NOW_PIXELS", 100_000)
+    photo = PhotoFactory(image=heic_upload())
+    incoming = photo.image.name
+    assert is_pending(incoming) and incoming.endswith(".heic")
+    images.generate_renditions(photo, "image")
+    assert not is_pending(photo.image.name) and photo.image.name.endswith(".jpg")
+    assert (photo.width, photo.height) == (600, 800) and photo.picture.width == 600
+    assert_upright_jpeg_without_metadata(settings.MEDIA_ROOT / photo.image.name)
+    prepared = photo.image.name
+    photo.refresh_from_db()
+    assert (photo.image.name, photo.width, photo.height) == (prepared, 600, 800)
+    assert all((settings.MEDIA_ROOT / name).is_file() for name in rendition_paths(photo, "image"))
+
+
+def test_a_poster_passed_on_by_a_published_change_is_still_prepared(settings, monkeypatch,
+                                                                    django_capture_on_commit_callbacks):  # fmt: skip
+    """A change of a published story gets a big poster and is published before the worker comes: the
+    change row is gone, the story names the upload, and the worker prepares it there."""
+    from stories.drafts import publish_change, start_change
+
+    monkeypatch.setattr(images, "PREPARE_NOW_PIXELS", 100_000)
+    story = StoryFactory(slug="leonie-braun")
+    change = start_change(story)
+    with django_capture_on_commit_callbacks(execute=True):
+        change.poster = image_file("plakat.jpg", 800, 450)
+        change.poster_alt = "Leonie"
+        change.save()
+    incoming = change.poster.name
+    assert is_pending(incoming)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_change(change)
+    story.refresh_from_db()
+    assert story.poster.name == incoming and not Story.objects.filter(pk=change.pk).exists()
+
+    run_worker(monkeypatch, django_capture_on_commit_callbacks)
+
+    story.refresh_from_db()
+    assert not is_pending(story.poster.name) and story.poster_picture is not None
+    assert (settings.MEDIA_ROOT / story.poster_jpeg_480.name).is_file()
+    assert not (settings.MEDIA_ROOT / incoming).exists()
