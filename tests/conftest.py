@@ -1,11 +1,13 @@
 """Fixtures for every test: isolated media storage and caches, users, a query helper."""
 
+import contextlib
 import importlib.util
 from pathlib import Path
 
 import pytest
 
 from shared.roles import CENTRAL_EDITORS, KOMMUNE_EDITORS
+from tests import dbtemplate
 from tests.factories import UserFactory, editor
 
 
@@ -19,6 +21,73 @@ def pytest_configure(config):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.compile_all()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's test databases, but on SQLite the migrated template (tests/dbtemplate.py) is
+    copied in instead of migrating in every worker, and a transactional test (browser tests) ends
+    by copying it in again instead of a flush plus a reload of serialized rows. On PostgreSQL
+    (or with TEST_DB_TEMPLATE=0) this is pytest-django's own set-up."""
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    templated = {alias for alias in aliases if dbtemplate.usable(connections[alias])}
+    with _restore_after_transactional_tests(templated):
+        with django_db_blocker.unblock(), _migrate_from_template(templated):
+            db_cfg = setup_databases(
+                verbosity=verbosity, interactive=False, aliases=aliases, serialized_aliases=serialized - templated
+            )
+        yield
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=verbosity)
+
+
+@contextlib.contextmanager
+def _migrate_from_template(aliases):
+    """Django's create_test_db calls `migrate`: for these aliases, copy the template in instead."""
+    import django.core.management as management
+    from django.db import connections
+
+    original = management.call_command
+
+    def call_command(name, *args, **options):
+        if name == "migrate" and options.get("database") in aliases:
+            return dbtemplate.restore(connections[options["database"]])
+        return original(name, *args, **options)
+
+    management.call_command = call_command
+    try:
+        yield
+    finally:
+        management.call_command = original
+
+
+@contextlib.contextmanager
+def _restore_after_transactional_tests(aliases):
+    """A transactional test leaves its database exactly as migrated (rows of data migrations and
+    sequences included): the template copied in, in milliseconds, instead of Django's flush."""
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    original = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        names = list(self._databases_names(include_mirrors=False))
+        if aliases and set(names) <= aliases:
+            for name in names:
+                dbtemplate.restore(connections[name])
+        else:
+            original(self)
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+    try:
+        yield
+    finally:
+        TransactionTestCase._fixture_teardown = original
 
 
 @pytest.fixture(autouse=True)

@@ -4,13 +4,12 @@ free port, a real `db_worker` on its own SQLite database."""
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests import dbtemplate
 from tests.servers import Gunicorn
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,8 +50,7 @@ def test_gunicorn_starts_and_stops_the_task_worker(tmp_path):
         "GUNICORN_THREADS": "1",
     }
     env.pop("REDIS_URL", None)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
+    dbtemplate.copy_to(tmp_path / "db.sqlite3")  # migrated once per run (tests/dbtemplate.py)
     gunicorn = Gunicorn(env, tmp_path / "gunicorn.log", workers=1, threads=1).start()
     server = gunicorn.process
     try:
