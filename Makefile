@@ -27,11 +27,12 @@ TEST_ENV = DJANGO_SECRET_KEY=test-only-secret-key DJANGO_HTTPS=false DJANGO_DEBU
 	DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage \
 	DJANGO_ALLOW_ASYNC_UNSAFE=true
 
-.PHONY: help python-check run setup test test-lcp test-pg-restart lint format bench vendor admin clean messages compilemessages
+.PHONY: help python-check run setup test test-engine test-lcp test-pg-restart lint format bench vendor admin clean messages compilemessages
 
 help:
 	@echo "make run     set up (.venv, dependencies, database, demo content, static files) and serve on 127.0.0.1:$(PORT)"
 	@echo "make test    set up and run every test (unit, integration, browser/axe)"
+	@echo "make test-engine  the tests that depend on the database engine (CI runs them on PostgreSQL)"
 	@echo "make test-pg-restart  restart the local PostgreSQL under load (needs DATABASE_URL, REDIS_URL; CI's last step)"
 	@echo "make lint    ruff check + format check, Django checks, missing migrations"
 	@echo "make admin   create an admin login for the local site"
@@ -83,6 +84,11 @@ admin: setup
 TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev compilemessages
 	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# The tests that depend on the database engine (marker `engine`, tests/conftest.py; README "Tests"):
+# what .ci/run runs again on PostgreSQL, e.g. DATABASE_URL=postgres://... REDIS_URL=... make test-engine
+test-engine: $(VENV)/.installed-dev compilemessages
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) -m "engine and not pg_restart and not lcp_report" $(PYTEST_ARGS)
 
 # A report, not a gate (issue 26): Largest Contentful Paint with Lighthouse's mobile throttling applied,
 # which depends on the host. `make test` gates the simulated paint (bytes and request chain) instead.

@@ -2,6 +2,7 @@
 
 import contextlib
 import importlib.util
+import inspect
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,68 @@ def pytest_configure(config):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.compile_all()
+
+
+# The PostgreSQL pass of .ci/run runs only the tests marked `engine` (README "Tests"): what can
+# behave differently on another database engine. Marked here by where a test lives, which fixtures
+# it uses and what its own code calls; any other test can say `@pytest.mark.engine` itself.
+ENGINE_PATHS = (
+    "search/",  # full-text search: PostgreSQL's german configuration, ranking, GIN index
+    "upgrade/",  # migrations of an old database forward
+    "generated/test_tasks.py",  # the task queue's rows, select_for_update
+    "test_several_servers.py",  # two gunicorns on one PostgreSQL + Redis
+    "test_pg_restart.py",
+    "test_query_budgets.py",
+    "test_infrastructure.py",  # Redis caches, health check's SQL, load_demo
+    "test_text_limits.py",  # PostgreSQL refuses text longer than its column, SQLite does not
+    "test_robots_sitemap.py",  # the sitemap's raw SQL
+    "shared/test_pagecache.py",  # the generation's raw SQL, Redis
+    "stories/test_draft_on_live.py",  # select_for_update on the published story and its change
+    "editorial/test_history.py",  # concurrent saves: select_for_update of the version
+    "mediafiles/test_video_pipeline.py",  # select_for_update when a video is done
+    "campaign/test_barrier_report_limits.py",  # concurrent reports
+    "browser/test_search.py",  # search as a visitor sees it: snippets, "Meinten Sie"
+)
+ENGINE_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+ENGINE_CALLS = (
+    "count_queries(",
+    "CaptureQueriesContext",
+    "connection.vendor",
+    ".vendor ==",
+    "connection.cursor",
+    "select_for_update",
+    "require_redis",
+    "require_postgres_and_redis",
+)
+
+
+def _depends_on_the_engine(item) -> bool:
+    path = Path(str(item.fspath)).resolve().relative_to(Path(__file__).resolve().parent).as_posix()
+    if path.startswith(ENGINE_PATHS) or ENGINE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    function = getattr(item, "function", None)
+    if function is None:
+        return False
+    # The test's own code and the module's functions it calls (one level: helpers that count queries).
+    module = inspect.getmodule(function)
+    helpers = [getattr(module, name, None) for name in function.__code__.co_names]
+    for code in [function, *(h for h in helpers if inspect.isfunction(h) and inspect.getmodule(h) is module)]:
+        try:
+            source = inspect.getsource(code)
+        except (OSError, TypeError):
+            continue
+        if any(call in source for call in ENGINE_CALLS):
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if not item.get_closest_marker("engine") and _depends_on_the_engine(item):
+            item.add_marker(pytest.mark.engine)
 
 
 @pytest.fixture(scope="session")
