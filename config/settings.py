@@ -372,6 +372,11 @@ SECURE_CSP = {
 }
 if HTTPS:
     SECURE_CSP["upgrade-insecure-requests"] = True
+# Media in a bucket: pictures and videos from its public address, editors' signed previews from its
+# endpoint (config/storage.py).
+for _origin in storage.media_origins(os.environ):
+    SECURE_CSP["img-src"].append(_origin)
+    SECURE_CSP["media-src"].append(_origin)
 
 # The embed pages (story cards for the Kommunen's own websites, shared/embed.py) are the only
 # pages another site may frame: their own policy names who may (any site unless narrowed here,

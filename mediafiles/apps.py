@@ -12,8 +12,12 @@ class MediafilesConfig(AppConfig):
     verbose_name = _("Medien")
 
     def ready(self):
+        from mediafiles import visibility
         from mediafiles.files import connect_cleanup
 
         # No leftovers: deleting a row, or replacing one of its files, deletes the old file and
         # its renditions after the commit, for every model of the site (mediafiles/files.py).
         connect_cleanup()
+        # With the media in a bucket (DJANGO_S3_BUCKET), a file is public there only while its row
+        # is: a task after every content change and at each scheduled moment (mediafiles/visibility.py).
+        visibility.connect()

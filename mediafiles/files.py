@@ -67,8 +67,9 @@ def delete_with_renditions(name: str, storage=default_storage) -> int:
     for file_name in files:
         storage.delete(f"{folder}/{file_name}")
         removed += 1
-    if files and hasattr(storage, "path"):
-        with contextlib.suppress(OSError):  # not empty (another file appeared) or gone already
+    if files:
+        # Not empty (another file appeared), gone already, or a bucket (no folders, no path).
+        with contextlib.suppress(OSError, NotImplementedError):
             os.rmdir(storage.path(folder))
     return removed
 

@@ -426,12 +426,17 @@ def rendition_url(instance, source: str, ext: str, width: int, crop: bool = Fals
     focal = focal_point(instance, source) if crop else None
     storage = get_storage()
     name = getattr(instance, source).name
-    key = (type(instance), attr, name, focal, settings.IMAGEKIT_CACHEFILE_DIR, settings.MEDIA_URL, storage)
+    # A bucket that signs the URLs of files visitors may not see (mediafiles/s3.py): the URL depends
+    # on that too, and a signed one expires, so it is never kept (nor served to a visitor later).
+    visible = storage.visibility(name) if hasattr(storage, "visibility") else None
+    key = (type(instance), attr, name, focal, settings.IMAGEKIT_CACHEFILE_DIR, settings.MEDIA_URL, storage, visible)
     url = _RENDITION_URLS.get(key)
     if url is None:
         if len(_RENDITION_URLS) >= _RENDITION_URLS_MAX:
             _RENDITION_URLS.clear()
-        url = _RENDITION_URLS[key] = storage.url(getattr(instance, attr).name)
+        url = storage.url(getattr(instance, attr).name)
+        if visible != "hidden":
+            _RENDITION_URLS[key] = url
     return url
 
 
