@@ -42,7 +42,6 @@ from django.core.files.storage import default_storage, storages
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpRequest
 from django.tasks import task
 from django.utils import timezone
 
@@ -66,20 +65,10 @@ def active() -> bool:
     return settings.STORAGES.get("default", {}).get("BACKEND") == BACKEND
 
 
-def _anonymous_request() -> HttpRequest:
-    from django.contrib.auth.models import AnonymousUser
-
-    request = HttpRequest()
-    request.user = AnonymousUser()
-    return request
-
-
 def visitor_audience(name: str) -> str:
-    """PUBLIC or HIDDEN: what a visitor without session or preview link gets for the file `name`."""
-    decide = getattr(access, "visitor_audience", None)
-    if decide is not None:
-        return decide(name)
-    return PUBLIC if access.audience(_anonymous_request(), name) == access.PUBLIC else HIDDEN
+    """PUBLIC or HIDDEN: what a visitor without session or preview link gets for the file `name`
+    (mediafiles/access.py: kept per process under the page cache's generation)."""
+    return access.visitor_audience(name)
 
 
 def protected_folders() -> tuple[str, ...]:
