@@ -14,6 +14,7 @@ Only a file a visitor may not see asks the request (a signed-in editor, a previe
 """
 
 import os
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -43,6 +44,7 @@ class Protected:
     owner: str  # lookup prefix from the file's row to the publishable row ("" or "story__")
     owner_model: type
     kommune_path: str | None
+    pattern: re.Pattern | None = None  # names of files made for a row: its pk is the first group
 
 
 PROTECTED: list[Protected] = []
@@ -54,6 +56,13 @@ def protect(model, fields, folder: str, owner: str = "", owner_model=None) -> No
     PROTECTED.append(
         Protected(model, tuple(fields), folder, owner, owner_model, f"{owner}{kommune_path}" if kommune_path else None)
     )
+
+
+def protect_made(model, pattern: str) -> None:
+    """Files made for a publishable row (a story's share card, generated/) whose name matches `pattern`,
+    the row's pk as its first group: public only while the row is."""
+    kommune_path = getattr(model, "KOMMUNE_PATH", None)
+    PROTECTED.append(Protected(model, (), "", "", model, kommune_path, re.compile(pattern)))
 
 
 def source_condition(path: str, fields: tuple[str, ...]) -> Q:
@@ -93,9 +102,15 @@ def _owners(path: str):
     it; None when no protected row does (a file of no publishable row is public)."""
     source = _source(path)
     for entry in PROTECTED:
-        if not source.startswith(entry.folder):
+        if entry.pattern is not None:
+            match = entry.pattern.match(path)
+            if match is None:
+                continue
+            rows = entry.model._default_manager.filter(pk=match.group(1))
+        elif source.startswith(entry.folder):
+            rows = entry.model._default_manager.filter(source_condition(path, entry.fields))
+        else:
             continue
-        rows = entry.model._default_manager.filter(source_condition(path, entry.fields))
         if rows.exists():
             return entry, rows
     return None

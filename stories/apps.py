@@ -9,7 +9,7 @@ class StoriesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from mediafiles.access import protect
+        from mediafiles.access import protect, protect_made
         from stories import tasks
         from stories.models import ExplainerVideo, Photo, Story
         from stories.withdrawal import on_consent_saved
@@ -23,3 +23,7 @@ class StoriesConfig(AppConfig):
         protect(Story, video_fields, folder=f"{Story.MEDIA_FOLDER}/")
         protect(ExplainerVideo, video_fields, folder=f"{ExplainerVideo.MEDIA_FOLDER}/")
         protect(Photo, ["image"], folder="stories/", owner="story__", owner_model=Story)
+        # The share card of a scheduled story exists before its moment (generated/makers.py names it
+        # "generated/<stem>-<pk>-<digest>.<suffix>"): hidden until the story is public.
+        stem, _dot, suffix = tasks.FILENAME.rpartition(".")
+        protect_made(Story, rf"^generated/{stem}-(\d+)-[0-9a-f]{{12}}\.{suffix}$")

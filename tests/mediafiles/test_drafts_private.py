@@ -135,3 +135,27 @@ def test_every_file_field_of_a_publishable_row_is_protected():
             if wanted and (model, field.name) not in covered:
                 missing.append(f"{model._meta.label}.{field.name}")
     assert missing == []
+
+
+def test_the_share_card_of_a_scheduled_story_is_hidden_until_its_moment(client, monkeypatch):
+    """generated/: a story published or scheduled has its card made in advance; a draft has none."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from generated import makers
+    from stories import tasks
+
+    draft = StoryFactory(status=Status.DRAFT)
+    assert makers.make_member(tasks.PREFIX, draft.pk) is None  # no card for a draft
+    story = StoryFactory(status=Status.PUBLISHED, publish_from=timezone.now() + timedelta(hours=1))
+    card = makers.make_member(tasks.PREFIX, story.pk)
+    assert card is not None and card.path.startswith("generated/")
+    url = "/media/" + card.path
+    assert client.get(url).status_code == 404
+    client.force_login(editor("Zentrale Redaktion"))
+    assert client.get(url)["Cache-Control"] == "private, no-store"
+    client.logout()
+    later = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # the moment comes, no save
+    assert client.get(url).status_code == 200
