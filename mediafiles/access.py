@@ -190,22 +190,24 @@ def audience(request, path: str) -> str:
         return PUBLIC
     if never_served(path):
         return HIDDEN
+    grant = import_string(settings.PREVIEW_GRANT)(request) if settings.PREVIEW_GRANT else None
+    if grant is None and not request.user.is_staff:
+        return HIDDEN  # a visitor: no query (a loop asking for a draft's file costs no more than a 404)
     found = _owners(path)
     if found is None:  # no row names it any more (the visitor's decision was made just before)
         return HIDDEN
     entry, rows = found
-    return PRIVATE if may_preview(request, entry, rows) else HIDDEN
+    return PRIVATE if may_preview(request, entry, rows, grant) else HIDDEN
 
 
 def hidden(request, path: str) -> bool:
     return audience(request, path) == HIDDEN
 
 
-def may_preview(request, entry: Protected, rows) -> bool:
+def may_preview(request, entry: Protected, rows, grant: tuple[str, str] | None) -> bool:
     """Editors who may preview the unpublished row see its files (the admin shows them too), and
-    so does the holder of a preview link of that row (settings.PREVIEW_GRANT reads it)."""
+    so does the holder of a preview link of that row (`grant`, read by settings.PREVIEW_GRANT)."""
     user = request.user
-    grant = import_string(settings.PREVIEW_GRANT)(request) if settings.PREVIEW_GRANT else None
     granted = grant is not None and grant[0] == entry.owner_model._meta.label_lower
     if granted and rows.filter(**{f"{entry.owner}pk": grant[1]}).exists():
         return True

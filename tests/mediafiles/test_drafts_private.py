@@ -159,3 +159,10 @@ def test_the_share_card_of_a_scheduled_story_is_hidden_until_its_moment(client, 
     later = timezone.now() + timedelta(hours=2)
     monkeypatch.setattr(timezone, "now", lambda: later)  # the moment comes, no save
     assert client.get(url).status_code == 200
+
+
+def test_a_visitor_asking_again_for_a_drafts_file_costs_no_query(client, django_assert_num_queries):
+    photo = story_photo()
+    assert client.get(photo.image.url).status_code == 404
+    with django_assert_num_queries(0):
+        assert client.get(photo.image.url).status_code == 404
