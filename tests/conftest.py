@@ -80,10 +80,22 @@ def _depends_on_the_engine(item) -> bool:
     return False
 
 
+def _module_scoped_fixtures(item) -> bool:
+    """True when the test uses a fixture set up once per module (a gunicorn site, a fake S3 server)."""
+    info = getattr(item, "_fixtureinfo", None)
+    definitions = info.name2fixturedefs.values() if info else ()
+    return any(d.scope in ("module", "package") for defs in definitions for d in defs)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if not item.get_closest_marker("engine") and _depends_on_the_engine(item):
             item.add_marker(pytest.mark.engine)
+        # `make test` distributes with --dist loadgroup: the tests of a module that starts a site
+        # once for the module run on one worker, so the site (migrate, load_demo, collectstatic,
+        # gunicorn: up to a minute of CPU) is made once, not once per worker.
+        if not item.get_closest_marker("xdist_group") and _module_scoped_fixtures(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 @pytest.fixture(scope="session")
