@@ -97,7 +97,8 @@ def write(directory: Path, run: dict, results: dict) -> None:
     lines = [
         "# make bench — report",
         "",
-        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {m['cpus']} CPUs ({m['cpu_model']}); "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; commit {run['commit']}; "
+        f"{m['cpus']} CPUs ({m['cpu_model']}); "
         f"load average {m['loadavg_before'][0]:.2f} before the measurements, {m['loadavg_after'][0]:.2f} after; "
         f"other work kept the CPUs {m['busy_before'] * 100:.0f} % busy just before the measurements and "
         f"{m['busy_after'] * 100:.0f} % just after (3 s each, nothing of the bench running). "
