@@ -36,9 +36,10 @@ from shared import pagecache
 
 logger = logging.getLogger(__name__)
 
-# Sent after the commit that switched a row to its prepared picture (sender: the model, instance: the
-# row, source: the field's name): what is made from the picture elsewhere (a story's share card,
-# stories/tasks.py) is made again. The switch is an UPDATE, so post_save is not sent.
+# Sent in the transaction that switched a row to its prepared picture (sender: the model, instance: the
+# row, source: the field's name): what is made from or read of the picture elsewhere (a story's share
+# card, stories/tasks.py; a press-kit file's size, press/models.py) follows. The switch is an UPDATE,
+# so post_save is not sent.
 picture_prepared = Signal()
 
 
@@ -97,7 +98,7 @@ def prepare(row, source: str, name: str | None = None) -> bool:
         transaction.on_commit(lambda: delete_unnamed([name], storage=storage))
         transaction.on_commit(pagecache.renew)
         _show(row, source, clean_name, width, height, size)
-        transaction.on_commit(lambda: picture_prepared.send(sender=model, instance=row, source=source))
+        picture_prepared.send(sender=model, instance=row, source=source)
     if moved:
         current.refresh_from_db()
         generate_renditions(current, source, crops_only=True)

@@ -112,19 +112,21 @@ def is_pending(name: str) -> bool:
     return f"/{INCOMING_FOLDER}/" in f"/{name or ''}"
 
 
-def has_renditions(field_file) -> bool:
-    return hasattr(type(field_file.instance), rendition_name(field_file.field.name, "jpeg", RENDITION_WIDTHS[0]))
+def has_renditions(instance, source: str) -> bool:
+    return hasattr(type(instance), rendition_name(source, "jpeg", RENDITION_WIDTHS[0]))
 
 
-def store_clean_original(field_file) -> None:
+def store_clean_original(field_file, rendered_as: str | None = None) -> None:
     """Replace a newly uploaded (not yet stored) image by its cleaned copy, then store it; a picture
     with renditions of more than PREPARE_NOW_PIXELS is stored as it came, for the worker
-    (store_for_worker).
+    (store_for_worker). `rendered_as`: the image field whose renditions are made from this file
+    (the press kit's `preview` of its `file`), default the field itself.
 
     FieldFile.save() also refreshes the model's width and height fields.
     """
     size = uploads.header_size(field_file)
-    if size and size[0] * size[1] > PREPARE_NOW_PIXELS and has_renditions(field_file):
+    rendered = has_renditions(field_file.instance, rendered_as or field_file.field.name)
+    if size and size[0] * size[1] > PREPARE_NOW_PIXELS and rendered:
         store_for_worker(field_file)
         return
     cleaned = clean_original(field_file)

@@ -16,6 +16,7 @@ from editorial import dashboard
 from editorial.admin import WorkflowAdmin
 from mediafiles import uploads
 from mediafiles.admin import FILE_FIELDS
+from mediafiles.images import is_pending
 from press.models import KEY_FIGURES_MAX_AGE_YEARS, KeyFigure, PressContact, PressCoverage, PressKitItem, PressRelease
 from shared.admin import LabelledListEditable, ModelAdmin
 from shared.publication import PUBLICATION_FIELDS
@@ -128,6 +129,8 @@ class PressKitItemAdmin(ModelAdmin):
 
     @admin.display(description=_("Vorschau"))
     def file_preview(self, item: PressKitItem):
+        if is_pending(item.file.name):
+            return _("Bild wird aufbereitet. Es erscheint hier und im Pressematerial, sobald es fertig ist.")
         if item.preview and item.width and item.height:
             height = round(item.height * PREVIEW_WIDTH / item.width)
             return format_html(

@@ -17,3 +17,9 @@ class PressConfig(AppConfig):
         from press.models import PressKitItem
 
         protect(PressKitItem, ["file", "preview"], folder="presse/")
+
+        # A big photo prepared by the task worker: its size and pixel size are read again.
+        from mediafiles.image_preparation import picture_prepared
+        from press.models import file_prepared
+
+        picture_prepared.connect(file_prepared, sender=PressKitItem, dispatch_uid="press-kit-file-prepared")

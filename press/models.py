@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from mediafiles import uploads
-from mediafiles.images import Picture, add_renditions, picture_for, store_clean_original
+from mediafiles.images import INCOMING_FOLDER, Picture, add_renditions, picture_for, store_clean_original
 from shared.publication import Publishable, PublishableQuerySet, Status, Versioned, start_of_day, status_field
 from shared.richtext import RichTextField
 from shared.validation import errors_from
@@ -278,7 +278,12 @@ class KitKind(models.TextChoices):
 class PressKitItemQuerySet(PublishableQuerySet):
     def in_kit(self) -> "PressKitItemQuerySet":
         """Published and meant for the kit on /presse/ (others only accompany a release)."""
-        return self.published().filter(show_in_kit=True)
+        return self.published().prepared().filter(show_in_kit=True)
+
+    def prepared(self) -> "PressKitItemQuerySet":
+        """Without the big photos the task worker has not prepared yet (mediafiles/image_preparation.py):
+        their download would be the upload as it came."""
+        return self.exclude(file__contains=f"/{INCOMING_FOLDER}/")
 
 
 class PressKitItem(Publishable):
@@ -296,7 +301,11 @@ class PressKitItem(Publishable):
         upload_to=uploads.RandomName("presse"),
         max_length=200,
         validators=uploads.gate("kit"),
-        help_text=_("SVG, PNG, JPEG, WebP oder PDF, höchstens 50 MB. Fotos in Druckauflösung (das Original)."),
+        help_text=_(
+            "SVG, PNG, JPEG, WebP oder PDF, höchstens 50 MB, Bilder höchstens 64 Megapixel. Fotos in "
+            "Druckauflösung (das Original); ein großes Foto bereitet die Website nach dem Speichern auf, es "
+            "erscheint, sobald es fertig ist."
+        ),
     )
     alt_text = models.CharField(
         _("Alternativtext"),
@@ -351,7 +360,7 @@ class PressKitItem(Publishable):
         if self.file and not self.file._committed:
             detected = uploads.detect_type(self.file)
             if detected in uploads.RASTER_TYPES:
-                store_clean_original(self.file)
+                store_clean_original(self.file, rendered_as="preview")
             elif detected == uploads.SVG:
                 # Only what the allow-list names is stored (mediafiles.uploads.sanitize_svg).
                 self.file.open("rb")
@@ -414,6 +423,15 @@ class PressKitItem(Publishable):
 
 
 add_renditions(PressKitItem, "preview")
+
+
+def file_prepared(sender, instance, source: str, **kwargs) -> None:
+    """The worker switched a big photo to its clean copy (mediafiles.image_preparation.picture_prepared):
+    type, size and pixel size are read again from it (connected in press/apps.py)."""
+    instance.refresh_from_db()
+    instance.read_file_info()
+    fields = ("file_type", "file_size", "width", "height", "preview")
+    PressKitItem.objects.filter(pk=instance.pk).update(**{name: getattr(instance, name) for name in fields})
 
 
 GERMAN_MONTHS = {

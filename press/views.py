@@ -95,7 +95,7 @@ class PressReleaseDetailView(PreviewMixin, DetailView):
 
     def get_queryset(self):
         # Built per request: published() compares with the clock when it is called.
-        downloads = Prefetch("downloads", queryset=PressKitItem.objects.published())
+        downloads = Prefetch("downloads", queryset=PressKitItem.objects.published().prepared())
         return super().get_queryset().prefetch_related(downloads)
 
     def get_context_data(self, **kwargs):

@@ -277,3 +277,41 @@ def test_a_poster_passed_on_by_a_published_change_is_still_prepared(settings, mo
     assert not is_pending(story.poster.name) and story.poster_picture is not None
     assert (settings.MEDIA_ROOT / story.poster_jpeg_480.name).is_file()
     assert not (settings.MEDIA_ROOT / incoming).exists()
+
+
+def test_a_big_press_photo_joins_the_kit_when_prepared(client, settings, monkeypatch,
+                                                       django_capture_on_commit_callbacks):  # fmt: skip
+    """The press kit offers the original for download: a big photo is offered only once the worker has
+    made its clean copy, with the copy's size and upright pixel size."""
+    from press.models import PressKitItem
+    from tests.factories import PressKitItemFactory
+
+    monkeypatch.setattr(images, "PREPARE_NOW_PIXELS", 100_000)
+    upload = image_file("pressefoto.jpg", 900, 600, exif=camera_exif())
+    with django_capture_on_commit_callbacks(execute=True):
+        item = PressKitItemFactory(title="Großes Pressefoto", file=SimpleUploadedFile("pressefoto.jpg", upload.read()))
+    assert is_pending(item.file.name) and item.preview.name == item.file.name
+    assert not PressKitItem.objects.in_kit().exists()
+    assert "Großes Pressefoto" not in client.get("/presse/").content.decode()
+
+    run_worker(monkeypatch, django_capture_on_commit_callbacks)
+
+    item.refresh_from_db()
+    assert not is_pending(item.file.name) and item.preview.name == item.file.name
+    stored = settings.MEDIA_ROOT / item.file.name
+    assert (item.width, item.height, item.file_size) == (600, 900, stored.stat().st_size)
+    assert b"Testkamera" not in stored.read_bytes()
+    html = client.get("/presse/").content.decode()
+    assert "Großes Pressefoto" in html and item.preview_jpeg_480.url in html
+
+
+def test_prepare_pictures_prepares_what_waits_without_a_worker(settings, monkeypatch):
+    monkeypatch.setattr(images, "PREPARE_NOW_PIXELS", 100_000)
+    photo = PhotoFactory(image=image_file("gross.jpg", 700, 500))
+    assert is_pending(photo.image.name)
+    out = io.StringIO()
+    call_command("prepare_pictures", stdout=out)
+    assert out.getvalue().strip() == "1 Bild(er) aufbereitet."
+    photo.refresh_from_db()
+    assert not is_pending(photo.image.name)
+    assert all((settings.MEDIA_ROOT / name).is_file() for name in rendition_paths(photo, "image"))
