@@ -87,11 +87,15 @@ def test_campaign_page_passes_axe_on_a_phone(site, path):
         "/datenschutz/personen-in-geschichten/",
     ],
 )
-@pytest.mark.parametrize("width", [320, 640])
-def test_campaign_page_has_no_horizontal_scrolling(site, path, width):
-    site.page.set_viewport_size({"width": width, "height": 800})
-    open_page(site, path)
-    assert site.page.evaluate("() => document.documentElement.scrollWidth") <= width
+def test_campaign_page_has_no_horizontal_scrolling(site, path):
+    """At 320 and 640 px, each width loaded afresh (one test per page: the set-up is paid once)."""
+    for width in (320, 640):
+        site.page.set_viewport_size({"width": width, "height": 800})
+        if width == 320:
+            open_page(site, path)
+        else:
+            site.page.reload(wait_until="load")
+        assert site.page.evaluate("() => document.documentElement.scrollWidth") <= width, f"{path} at {width} px"
 
 
 def test_sign_language_page_with_the_demo_video_passes_axe_and_plays_with_captions(site):
