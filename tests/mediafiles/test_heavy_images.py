@@ -192,6 +192,7 @@ def test_a_published_story_shows_its_new_picture_when_ready(client, settings, mo
     before = client.get(story.get_absolute_url()).content.decode()
     assert first.image_jpeg_480.url in before
     assert before.count("<picture>") == 1 and INCOMING_FOLDER not in before
+    assert before.count('<figure class="stories-photo">') == 1  # no caption without its picture
     cleared = Photo.objects.cleared_for_press().values_list("pk", flat=True)
     assert list(cleared) == [first.pk]  # the press kit offers no download of an upload in preparation
 
@@ -201,7 +202,7 @@ def test_a_published_story_shows_its_new_picture_when_ready(client, settings, mo
 
     big.refresh_from_db()
     after = client.get(story.get_absolute_url()).content.decode()
-    assert after.count("<picture>") == 2
+    assert after.count("<picture>") == 2 and after.count('<figure class="stories-photo">') == 2
     assert big.image_jpeg_480.url in after
     assert sorted(cleared.all()) == sorted([first.pk, big.pk])
     assert (settings.MEDIA_ROOT / big.image_jpeg_480.name).is_file()
