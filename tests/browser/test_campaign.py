@@ -88,7 +88,8 @@ def test_campaign_page_passes_axe_on_a_phone(site, path):
     ],
 )
 def test_campaign_page_has_no_horizontal_scrolling(site, path):
-    """At 320 and 640 px, each width loaded afresh (one test per page: the set-up is paid once)."""
+    """At 320 and 640 px, each width loaded afresh (one test per page: the set-up is paid once).
+    320 CSS px is the WCAG reflow width; 640 is a 1280 px window at 200 % zoom. "/" covers the frame."""
     for width in (320, 640):
         site.page.set_viewport_size({"width": width, "height": 800})
         if width == 320:

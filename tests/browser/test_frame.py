@@ -16,13 +16,8 @@ def test_page_passes_axe(site, viewport, path, status):
     assert_accessible(site.page)
 
 
-@pytest.mark.parametrize("width", [320, 640])
-def test_frame_has_no_horizontal_scrolling(site, width):
-    # 320 CSS px is the WCAG reflow width; 640 is a 1280 px window at 200 % zoom.
-    site.page.set_viewport_size({"width": width, "height": 800})
-    site.open("/")
-    scroll_width = site.page.evaluate("() => document.documentElement.scrollWidth")
-    assert scroll_width <= width
+# The frame's reflow ("/" at 320 and 640 px, no horizontal scrolling) is checked with the other
+# campaign pages: tests/browser/test_campaign.py::test_campaign_page_has_no_horizontal_scrolling.
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(site):
