@@ -139,6 +139,7 @@ def test_a_big_picture_costs_the_request_little_and_no_rendition_is_made_in_it(a
     assert photo.picture is None and photo.card_picture is None
 
 
+@pytest.mark.engine  # the worker's queue rows and the switch's select_for_update
 def test_a_big_picture_is_prepared_by_the_task_worker(admin_client, settings, monkeypatch,
                                                        django_capture_on_commit_callbacks):  # fmt: skip
     """The whole way: the admin form answers, the task is queued after the commit, the story's page and
@@ -179,6 +180,7 @@ def test_a_big_picture_is_prepared_by_the_task_worker(admin_client, settings, mo
     assert "Bild wird aufbereitet" not in admin_client.get(change_url).content.decode()
 
 
+@pytest.mark.engine  # the worker's queue rows and the switch's select_for_update
 def test_a_published_story_shows_its_new_picture_when_ready(client, settings, monkeypatch,
                                                            django_capture_on_commit_callbacks):  # fmt: skip
     """Visitors: before, the story shows its other photo and nothing broken; after the worker, both."""
@@ -208,6 +210,7 @@ def test_a_published_story_shows_its_new_picture_when_ready(client, settings, mo
     assert (settings.MEDIA_ROOT / big.image_jpeg_480.name).is_file()
 
 
+@pytest.mark.engine  # the worker's queue rows and the switch's select_for_update
 def test_the_task_is_idempotent_and_gives_up_on_a_replaced_picture(settings, monkeypatch,
                                                                   django_capture_on_commit_callbacks):  # fmt: skip
     monkeypatch.setattr(images, "PREPARE_NOW_PIXELS", 100_000)
@@ -252,6 +255,7 @@ def test_a_big_iphone_photo_waits_as_heic_and_becomes_an_upright_jpeg(settings, 
     assert all((settings.MEDIA_ROOT / name).is_file() for name in rendition_paths(photo, "image"))
 
 
+@pytest.mark.engine  # the worker's queue rows and the switch's select_for_update
 def test_a_poster_passed_on_by_a_published_change_is_still_prepared(settings, monkeypatch,
                                                                     django_capture_on_commit_callbacks):  # fmt: skip
     """A change of a published story gets a big poster and is published before the worker comes: the
@@ -280,6 +284,7 @@ def test_a_poster_passed_on_by_a_published_change_is_still_prepared(settings, mo
     assert not (settings.MEDIA_ROOT / incoming).exists()
 
 
+@pytest.mark.engine  # the worker's queue rows and the switch's select_for_update
 def test_a_big_press_photo_joins_the_kit_when_prepared(client, settings, monkeypatch,
                                                        django_capture_on_commit_callbacks):  # fmt: skip
     """The press kit offers the original for download: a big photo is offered only once the worker has
