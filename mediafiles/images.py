@@ -48,6 +48,7 @@ from imagekit.utils import get_cache, get_storage
 from PIL import Image, ImageOps
 
 from mediafiles import uploads  # its import also registers the HEIF opener for Image.open
+from mediafiles.access import INCOMING_IMAGE_FOLDER
 from shared.numbers import DecimalNumberField
 
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -103,8 +104,9 @@ def clean_original(field_file) -> ContentFile:
 # six AVIFs: lower this to take those off the request too (tests that expect renditions right after a
 # save then need a worker run).
 PREPARE_NOW_PIXELS = 2_000_000
-# Where such an upload waits for the worker, below the field's folder: never shown or served.
-INCOMING_FOLDER = "image-sources"
+# Where such an upload waits for the worker, below the field's folder: never shown, and never served
+# (mediafiles/access.py, NEVER_SERVED; private in a bucket too).
+INCOMING_FOLDER = INCOMING_IMAGE_FOLDER
 
 
 def is_pending(name: str) -> bool:
