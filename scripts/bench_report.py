@@ -18,6 +18,10 @@ def _f(value, digits=1, suffix=""):
     return "–" if value is None else f"{value:.{digits}f}{suffix}"
 
 
+def answers(burst: dict) -> str:
+    return ", ".join(f"{status} × {count}" for status, count in sorted(burst.get("answers", {}).items()))
+
+
 def line(row: dict) -> str:
     return (
         f"{row['path'][:60]:60} {row['site']['rps']:7.0f} rps ×{_f(row['rps_ratio'], 2)} static  "
@@ -36,7 +40,8 @@ def header_line(row: dict) -> str:
 def burst_line(row: dict) -> str:
     return (
         f"gallery burst, {row['servers']} server(s), {row['database']}: {row['site']['rps']:.0f} req/s "
-        f"vs static {row['static']['rps']:.0f}: ×{_f(row['ratio'], 2)}"
+        f"vs static {row['static']['rps']:.0f}: ×{_f(row['ratio'], 2)} ({answers(row)}; "
+        f"{row['site']['errors']} errors)"
     )
 
 
@@ -75,7 +80,9 @@ def targets(results: dict) -> list[dict]:
             {
                 "target": f"gallery burst, {b['servers']} app server(s), {b['database']}: ≥ {BURST_MIN:g} × static",
                 "value": b["ratio"],
-                "met": verdict(b["ratio"], BURST_MIN, higher_is_better=True) and not b["site"]["errors"],
+                "met": verdict(b["ratio"], BURST_MIN, higher_is_better=True)
+                and not b["site"]["errors"]
+                and set(b.get("answers", {"200": 1})) == {"200"},
             }
         )
     for h in results["header_loop"][1:]:
@@ -168,14 +175,14 @@ def write(directory: Path, run: dict, results: dict) -> None:
         "the lazy ones too: the visitor scrolls), each URL once; every connection walks that list. Against "
         "it, the same list of static files of the same sizes.",
         "",
-        "| App servers | Database, cache | Requests per view | Bytes per view | req/s | static req/s | ratio "
-        "| views/s | p99 ms | errors | server CPU ms/req | static server CPU ms/req |",
+        "| App servers | Database, cache | Requests per view (status × count) | Bytes per view | req/s "
+        "| static req/s | ratio | views/s | p99 ms | errors | server CPU ms/req | static server CPU ms/req |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for b in results["bursts"]:
         s, t = b["site"], b["static"]
         lines.append(
-            f"| {b['servers']} | {b['database']} | {b['requests_per_view']} | {b['bytes_per_view']} | "
+            f"| {b['servers']} | {b['database']} | {b['requests_per_view']} ({answers(b)}) | {b['bytes_per_view']} | "
             f"{s['rps']:.0f} | {t['rps']:.0f} | {_f(b['ratio'], 2)} | {s['rps'] / b['requests_per_view']:.1f} | "
             f"{s['p99_ms']:.1f} | {s['errors']} | {_f(s['cpu_ms_per_request'], 2)} | "
             f"{_f(t['cpu_ms_per_request'], 2)} |"
@@ -186,13 +193,13 @@ def write(directory: Path, run: dict, results: dict) -> None:
             f"Two app servers behind PostgreSQL + Redis: **skipped** — {run['two_servers_skipped']}. Run "
             "`make bench DATABASE_URL=postgres://USER@HOST:5432/ANY REDIS_URL=redis://HOST:6379/N` for it: the "
             "bench makes its own database `kjc_bench` on that server (kept between runs) and uses the key "
-            "prefix `kjc-bench` in that Redis.",
+            "prefix `kjc-bench-<checkout>` in that Redis.",
         ]
     else:
         lines += [
             "",
             "The PostgreSQL rows: the bench's own database `kjc_bench` and the Redis of REDIS_URL (prefix "
-            "`kjc-bench`) shared by the app servers; with two, half of the connections go to each (two load "
+            "`kjc-bench-<checkout>`) shared by the app servers; with two, half of the connections go to each (two load "
             "generators side by side; p99 is the higher of the two).",
         ]
     lines += [
