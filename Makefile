@@ -84,12 +84,12 @@ admin: setup
 TEST_WORKERS ?= auto
 # --dist loadgroup keeps the tests of a module with a module-wide site on one worker (tests/conftest.py).
 test: $(VENV)/.installed-dev compilemessages
-	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=30 $(PYTEST_ARGS)
 
 # The tests that depend on the database engine (marker `engine`, tests/conftest.py; README "Tests"):
 # what .ci/run runs again on PostgreSQL, e.g. DATABASE_URL=postgres://... REDIS_URL=... make test-engine
 test-engine: $(VENV)/.installed-dev compilemessages
-	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup -m "engine and not pg_restart and not lcp_report" $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup --durations=30 -m "engine and not pg_restart and not lcp_report" $(PYTEST_ARGS)
 
 # A report, not a gate (issue 26): Largest Contentful Paint with Lighthouse's mobile throttling applied,
 # which depends on the host. `make test` gates the simulated paint (bytes and request chain) instead.
