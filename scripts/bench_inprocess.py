@@ -24,7 +24,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
 class FileWrapper:
-    """gunicorn's wsgi.file_wrapper, enough of it: remembers the file so that `consume` can sendfile it."""
+    """gunicorn's wsgi.file_wrapper, enough of it: remembers the file so that it can go out with
+    sendfile (`consume` here, tests/mediafiles/test_media_fast_path.py there)."""
 
     def __init__(self, filelike, block_size=8192):
         self.filelike, self.block_size = filelike, block_size
@@ -32,6 +33,12 @@ class FileWrapper:
     def __iter__(self):
         while chunk := self.filelike.read(self.block_size):
             yield chunk
+
+    def fileno(self) -> int | None:
+        try:
+            return self.filelike.fileno()
+        except (AttributeError, OSError, io.UnsupportedOperation):
+            return None  # WhiteNoise's part of a file for a Range request: read and sent
 
     def close(self):
         if hasattr(self.filelike, "close"):

@@ -14,30 +14,11 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
+from scripts.bench_inprocess import FileWrapper
 from shared.publication import Status
 from tests.factories import PhotoFactory, StoryFactory, add_video
 
 pytestmark = pytest.mark.django_db
-
-
-class FileWrapper:
-    """gunicorn's wsgi.file_wrapper, enough of it: the body goes out with sendfile."""
-
-    def __init__(self, filelike, block_size=8192):
-        self.filelike, self.block_size = filelike, block_size
-
-    def __iter__(self):
-        while chunk := self.filelike.read(self.block_size):
-            yield chunk
-
-    def fileno(self) -> int | None:
-        try:
-            return self.filelike.fileno()
-        except (AttributeError, OSError, io.UnsupportedOperation):
-            return None  # WhiteNoise's part of a file for a Range request: read and sent
-
-    def close(self):
-        self.filelike.close()
 
 
 def environ(path: str, **headers) -> dict:
