@@ -10,13 +10,13 @@ import secrets
 from base64 import b32encode
 
 import segno
-from django.conf import settings
 from django.db import transaction
 from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from shared.roles import is_central
+# Who must have one is decided on the ground floor: the public site's previews ask it too.
+from shared.roles import second_factor_required  # noqa: F401 - accounts/sites.py, accounts/views.py
 
 RECOVERY_CODE_COUNT = 10
 # Recovery codes: 10 characters of a-z and 2-9 without look-alikes, always with a letter, so
@@ -24,11 +24,6 @@ RECOVERY_CODE_COUNT = 10
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 RECOVERY_DEVICE_NAME = "Wiederherstellungscodes"
 APP_DEVICE_NAME = "Authenticator-App"
-
-
-def second_factor_required(user) -> bool:
-    """With DJANGO_REQUIRE_2FA=true the central team and administrators must use a second factor."""
-    return bool(settings.REQUIRE_2FA) and user.is_authenticated and user.is_staff and is_central(user)
 
 
 def has_second_factor(user) -> bool:

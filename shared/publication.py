@@ -23,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from shared.roles import in_own_kommunen, is_central
+from shared.roles import in_own_kommunen, is_central, lacks_second_factor
 
 
 def start_of_day(day: date) -> datetime:
@@ -142,9 +142,15 @@ class Publishable(models.Model):
 
 
 def can_preview(user, model: type[models.Model]) -> bool:
-    """Editors who may change rows of `model` see them before they are published."""
+    """Editors who may change rows of `model` see them before they are published, with the same
+    session the admin asks for: where a second factor is required, only after its code."""
     opts = model._meta
-    return bool(user.is_authenticated and user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}"))
+    return bool(
+        user.is_authenticated
+        and user.is_staff
+        and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        and not lacks_second_factor(user)
+    )
 
 
 class PreviewMixin:

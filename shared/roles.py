@@ -11,6 +11,7 @@ The groups and their model permissions are created by campaign/migrations/0011_e
 the rows a Kommune editor may see are narrowed by shared.admin.KommuneScopedAdmin.
 """
 
+from django.conf import settings
 from django.db.models import Q
 
 KOMMUNE_EDITORS = "Redaktion Kommune"
@@ -28,6 +29,22 @@ def is_central(user) -> bool:
         cached = user.groups.filter(name=CENTRAL_EDITORS).exists()
         user._kjc_is_central = cached
     return cached
+
+
+def second_factor_required(user) -> bool:
+    """With DJANGO_REQUIRE_2FA=true the central team and administrators must use a second factor
+    (accounts/twofactor.py sets it up, accounts/sites.py keeps them out of the admin without it)."""
+    return bool(settings.REQUIRE_2FA) and user.is_authenticated and user.is_staff and is_central(user)
+
+
+def lacks_second_factor(user) -> bool:
+    """Signed in with the password alone where the second factor is required: such a session opens
+    neither the admin nor any preview on the public site (shared.publication.can_preview).
+    `is_verified` comes from django-otp's OTPMiddleware; without it nobody counts as verified."""
+    if not second_factor_required(user):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return not (callable(is_verified) and is_verified())
 
 
 def kommune_ids(user) -> list[int]:
