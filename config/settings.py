@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "accounts.apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
     # After axes and django_otp: accounts/admin.py registers their admins again.
     "accounts",
+    # manage.py backup / restore: database, uploads and consent documents in one archive.
+    "backup",
 ]
 
 MIDDLEWARE = [
@@ -308,6 +310,9 @@ CONSENT_ROOT = Path(os.environ.get("DJANGO_CONSENT_ROOT", BASE_DIR / "private" /
 # or expired); `manage.py enforce_consents` deletes older ones. Three years: the regular limitation
 # period (§ 195 BGB) for claims about the publication.
 CONSENT_PROOF_YEARS = int(os.environ.get("DJANGO_CONSENT_PROOF_YEARS", "3"))
+# Where `manage.py backup` writes its archives (README, Sichern und Wiederherstellen); DJANGO_BACKUP_KEY
+# (not a setting: read by the commands only) encrypts them.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
 # Asked before a file is served: "hidden" (files that only unpublished rows use) answers 404,
 # "private" (an editor's preview) is served uncached, "public" may be cached (mediafiles/serving.py).
 MEDIA_ACCESS_CHECK = "mediafiles.access.audience"

@@ -18,6 +18,7 @@ PACKAGES = [
     "editorial",
     "consent",
     "accounts",
+    "backup",
     "generated",
     "mediafiles",
     "shared",
