@@ -12,7 +12,7 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts import views
+from accounts import password_reset, second_factor_reset, views
 from accounts.twofactor import has_second_factor, second_factor_required
 
 # Views a user who still lacks the required second factor may open.
@@ -25,6 +25,20 @@ class AdminSite(admin.AdminSite):
             path("login/code/", views.code_step, name="login_code"),
             path("zwei-faktor/", self.admin_view(views.two_factor_setup), name="two_factor_setup"),
             path("zwei-faktor/qr.svg", self.admin_view(views.two_factor_qr), name="two_factor_qr"),
+            # A lost phone: the central team resets another account's second factor.
+            path(
+                "zwei-faktor/zuruecksetzen/", self.admin_view(second_factor_reset.account_list), name="two_factor_reset"
+            ),
+            path(
+                "zwei-faktor/zuruecksetzen/<int:user_id>/",
+                self.admin_view(second_factor_reset.confirm),
+                name="two_factor_reset_confirm",
+            ),
+            # „Passwort vergessen?“ (accounts/password_reset.py): for visitors who are not signed in.
+            path("passwort-vergessen/", password_reset.RequestView.as_view(), name="password_reset"),
+            path("passwort-vergessen/gesendet/", password_reset.DoneView.as_view(), name="password_reset_done"),
+            path("passwort-neu/fertig/", password_reset.CompleteView.as_view(), name="password_reset_complete"),
+            path("passwort-neu/<uidb64>/<token>/", password_reset.ConfirmView.as_view(), name="password_reset_confirm"),
             *super().get_urls(),
         ]
 

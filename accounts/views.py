@@ -27,6 +27,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from accounts.forms import login_code_form, setup_code_form
 from accounts.signals import client_address
 from accounts.twofactor import confirm_app, has_second_factor, pending_app, qr_svg, readable_key, second_factor_required
+from shared.roles import is_central
 
 log = logging.getLogger("accounts.login")
 
@@ -117,6 +118,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "has_second_factor": has_second_factor(request.user),
         "required": second_factor_required(request.user) and not request.user.is_verified(),
         "secret": readable_key(device),
+        "may_reset_others": is_central(request.user),
     }
     if request.method == "POST" and form.is_valid():
         codes = confirm_app(request.user, device)

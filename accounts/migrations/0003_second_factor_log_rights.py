@@ -1,0 +1,35 @@
+"""The central team (Zentrale Redaktion) reads the log of reset second factors. Reversible."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+CENTRAL_EDITORS = "Zentrale Redaktion"
+RIGHTS = ["view_secondfactorreset"]
+
+
+def rights(apps, db):
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.using(db).filter(content_type__app_label="accounts", codename__in=RIGHTS)
+
+
+def grant(apps, schema_editor):
+    # Permissions are made after `migrate` by default; this migration needs them now.
+    app_config = apps.get_app_config("accounts")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    db = schema_editor.connection.alias
+    for group in apps.get_model("auth", "Group").objects.using(db).filter(name=CENTRAL_EDITORS):
+        group.permissions.add(*rights(apps, db))
+
+
+def revoke(apps, schema_editor):
+    db = schema_editor.connection.alias
+    for group in apps.get_model("auth", "Group").objects.using(db).filter(name=CENTRAL_EDITORS):
+        group.permissions.remove(*rights(apps, db))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("accounts", "0002_password_reset_and_second_factor_log")]
+
+    operations = [migrations.RunPython(grant, revoke)]
