@@ -235,6 +235,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # (Django's default, /accounts/profile/, does not exist here).
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
+# A „Passwort vergessen?“ link works for an hour, once (accounts/password_reset.py).
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # Login defence (django-axes): 5 wrong passwords lock that username from that address (never a
 # whole address: many Jobcenter offices share a gateway) for DJANGO_LOGIN_COOLOFF_MINUTES; the
