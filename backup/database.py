@@ -264,5 +264,4 @@ def _set_sequence(cursor, connection, model, next_id: int | None) -> None:
         cursor.execute("SELECT setval(pg_get_serial_sequence(%s, %s), %s, false)", [quote(table), column, wanted])
     elif connection.vendor == "sqlite":
         cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
-        if wanted > 1:
-            cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, wanted - 1])
+        cursor.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, wanted - 1])

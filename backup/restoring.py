@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.utils.translation import gettext as _
 
 from backup import archive, database, files
@@ -113,6 +113,15 @@ def restore(path: Path, key: bytes | None, *, replace: bool = False, using: str 
 
 
 def _load(dump_dir: Path, manifest: dict, using: str) -> None:
+    try:
+        _load_in_one_transaction(dump_dir, manifest, using)
+    except (DatabaseError, ValueError) as error:
+        raise RestoreError(
+            _("Die Datenbank konnte nicht geladen werden (%(error)s); sie ist unverändert.") % {"error": error}
+        ) from error
+
+
+def _load_in_one_transaction(dump_dir: Path, manifest: dict, using: str) -> None:
     connection = connections[using]
     with transaction.atomic(using=using):
         database.load(dump_dir, manifest, using)
