@@ -2,6 +2,8 @@
 to the central team (shared.admin.KommuneScopedAdmin on every entry point). Documents are
 downloaded through `<id>/dokument/`, which checks the same rights and logs every access."""
 
+from pathlib import PurePosixPath
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.models import Consent, DocumentAccess
 from editorial import dashboard
+from mediafiles import serving
 from mediafiles.admin import FILE_FIELDS
 from shared.admin import FileInput, KommuneScopedAdmin, LogAdmin, ModelAdmin
 
@@ -91,9 +94,11 @@ class ConsentAdmin(KommuneScopedAdmin, ModelAdmin):
         if not consent.document:
             raise Http404
         DocumentAccess.objects.create(consent=consent, user=request.user, username=request.user.get_username())
-        response = FileResponse(
-            consent.document.open("rb"), as_attachment=True, filename=consent.document.name.rsplit("/", 1)[-1]
-        )
+        # A download named after the person and the day, sandboxed like every document (mediafiles/serving.py).
+        extension = PurePosixPath(consent.document.name).suffix
+        filename = f"{_('Einwilligung')} {consent.person} {consent.signed_on:%Y-%m-%d}{extension}"
+        response = FileResponse(consent.document.open("rb"), as_attachment=True, filename=filename)
+        response["Content-Security-Policy"] = serving.DOCUMENT_HEADERS["Content-Security-Policy"]
         response["Cache-Control"] = "private, no-store"
         return response
 

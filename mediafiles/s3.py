@@ -23,11 +23,13 @@ Two ways to say "public" (DJANGO_S3_PUBLIC_BY):
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.utils.encoding import filepath_to_uri
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
-from mediafiles import visibility
+from mediafiles import serving, visibility
 from mediafiles.files import rendition_folder
 
 ACL, TAG = "acl", "tag"
@@ -57,6 +59,10 @@ class VisibilityS3Storage(S3Storage):
         params = super().get_object_parameters(name)
         params.pop("ACL", None)
         params.update(self._write_parameters(visibility.on_write(name) == visibility.PUBLIC))
+        if _is_document(name):
+            # A document (a PDF …) is a download, as from /media/ (mediafiles/serving.py). A bucket
+            # sends no Content-Security-Policy: it serves from its own origin, not the site's.
+            params["ContentDisposition"] = serving.DOCUMENT_HEADERS["Content-Disposition"]
         return params
 
     def _save(self, name, content):
@@ -90,6 +96,8 @@ class VisibilityS3Storage(S3Storage):
         # Signed by the bucket's endpoint itself: a CDN in front would not pass the signature on.
         # The reply is the editor's alone: no shared cache keeps it.
         params = {"ResponseCacheControl": "private, no-store", **(parameters or {})}
+        if _is_document(name):
+            params.setdefault("ResponseContentDisposition", serving.DOCUMENT_HEADERS["Content-Disposition"])
         params["Bucket"] = self.bucket.name
         params["Key"] = self._normalize_name(name)
         return self.connection.meta.client.generate_presigned_url(
@@ -103,3 +111,7 @@ class VisibilityS3Storage(S3Storage):
         # The bucket's own address, unsigned (as S3Storage.url without query-string auth).
         client = self.unsigned_connection.meta.client
         return client.generate_presigned_url("get_object", Params={"Bucket": self.bucket.name, "Key": key})
+
+
+def _is_document(name: str) -> bool:
+    return serving.is_document(mimetypes.guess_type(name)[0] or "application/octet-stream")

@@ -38,15 +38,24 @@ RANDOM_NAME = re.compile(r"(^|/)[0-9a-f]{32}(\.[a-z0-9]{1,8})?(/[0-9a-f]+\.[a-z0
 PUBLIC, PRIVATE = "public", "private"
 PRIVATE_CACHE_CONTROL = "private, no-store"
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
-# Media a browser may show inline; anything else is offered as a download.
-INLINE_TYPES = ("image/", "video/", "audio/", "text/vtt", "application/pdf")
+# Media a browser may show inline: pictures, video, sound, captions. Anything else is a document (a
+# PDF of the press kit, a PDF/HTML polyglot, HTML): opened from our origin it could run script with
+# the site's cookies and addresses, so it is offered as a download, sandboxed should a browser show
+# it anyway (issue 27). Decided by the name alone (nosniff makes the browser keep that type).
+INLINE_TYPES = ("image/", "video/", "audio/", "text/vtt")
 # An SVG is a document that can run script when opened from our origin: always a download.
 ATTACHMENT_TYPES = ("image/svg+xml",)
+DOCUMENT_HEADERS = {"Content-Disposition": "attachment", "Content-Security-Policy": "sandbox"}
 
 mimetypes.add_type("text/vtt", ".vtt")
 mimetypes.add_type("video/webm", ".webm")
 mimetypes.add_type("image/avif", ".avif")
 mimetypes.add_type("image/webp", ".webp")
+
+
+def is_document(content_type: str) -> bool:
+    """A file served as a sandboxed download (DOCUMENT_HEADERS), by its type (from its name)."""
+    return not content_type.startswith(INLINE_TYPES) or content_type in ATTACHMENT_TYPES
 
 
 def parse_range(header: str, size: int) -> tuple[int, int] | None:
@@ -119,9 +128,9 @@ def locate(path: str) -> Stored | None:
     content_type, encoding = mimetypes.guess_type(base)
     content_type = content_type or "application/octet-stream"
     # Files are stored under random names: only a download gets a Content-Disposition, and without
-    # a name (the press kit's link gives it a readable one; a FileResponse's "inline; filename=…"
-    # would win over the link's `download` name).
-    attachment = not content_type.startswith(INLINE_TYPES) or content_type in ATTACHMENT_TYPES
+    # a name (the press kit's link gives it a readable one; a filename in the header would win over
+    # the link's `download` name).
+    attachment = is_document(content_type)
     return Stored(name, full_path, content_type, encoding, attachment, cache_control_for(name))
 
 
@@ -201,7 +210,10 @@ def accel_response(stored: Stored, cache_control: str) -> HttpResponse:
     if cache_control == PRIVATE_CACHE_CONTROL:
         response["X-Accel-Expires"] = "0"
     if stored.attachment:
-        response["Content-Disposition"] = "attachment"
+        # nginx passes Content-Disposition on; the CSP comes back through its location
+        # ($upstream_http_content_security_policy, README "Deployment").
+        for name, value in DOCUMENT_HEADERS.items():
+            response[name] = value
     return response
 
 
@@ -252,5 +264,6 @@ def _with_headers(
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = cache_control
     if stored.attachment:
-        response["Content-Disposition"] = "attachment"
+        for name, value in DOCUMENT_HEADERS.items():
+            response[name] = value
     return response

@@ -188,6 +188,8 @@ def behind_nginx(tmp_path_factory):
     (media / "videos" / "clip.webm").write_bytes(bytes(range(256)) * 40)
     (media / "stories" / "video-sources").mkdir(parents=True)
     (media / "stories" / "video-sources" / "original.mov").write_bytes(b"\0" * 100)
+    (media / "presse").mkdir()
+    (media / "presse" / "mappe.pdf").write_bytes(b"<html><script>alert(1)</script>%PDF-1.7\n%%EOF\n")
     env = {
         **os.environ,
         "DJANGO_SECRET_KEY": "nginx-test-key",
@@ -257,3 +259,16 @@ def test_the_internal_location_cannot_be_asked_directly(behind_nginx):
     url, rows = behind_nginx
     for path in ("/protected-media/videos/clip.webm", "/protected-media/" + rows["draft"].removeprefix("/media/")):
         assert fetch(url + path)[0] == 404, path
+
+
+def test_nginx_serves_a_document_as_a_sandboxed_download(behind_nginx):
+    """Issue 27: nginx keeps Django's Content-Disposition and passes on its Content-Security-Policy."""
+    url, rows = behind_nginx
+    status, headers, body = fetch(url + "/media/presse/mappe.pdf")
+    assert status == 200 and body.startswith(b"<html>")
+    assert headers["Content-Type"] == "application/pdf"
+    assert headers["Content-Disposition"] == "attachment"
+    assert headers["Content-Security-Policy"] == "sandbox"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    status, headers, _ = fetch(url + rows["public"])
+    assert status == 200 and "Content-Disposition" not in headers and "Content-Security-Policy" not in headers

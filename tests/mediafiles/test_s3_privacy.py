@@ -305,6 +305,27 @@ def test_a_draft_press_kit_item_stays_private_until_published(bucket, django_cap
 
 
 @pytest.mark.django_db
+def test_a_press_kit_pdf_is_a_download_from_the_bucket_and_from_a_signed_address(
+    bucket, django_capture_on_commit_callbacks
+):
+    """Issue 27: a document is stored with Content-Disposition: attachment (a bucket has no CSP:
+    it serves from its own origin, not the site's), and an editor's signed address asks for it too."""
+    pdf = ContentFile(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", name="mappe.pdf")
+    item = saved(
+        django_capture_on_commit_callbacks,
+        lambda: PressKitItemFactory(status=Status.DRAFT, kind="dokument", alt_text="", file=pdf),
+    )
+    stored = bucket.client.head_object(Bucket=bucket.name, Key=item.file.name)
+    assert stored["ContentType"] == "application/pdf"
+    assert stored["ContentDisposition"] == "attachment"
+    query = parse_qs(urlsplit(bucket.storage.url(item.file.name)).query)
+    assert query["response-content-disposition"] == ["attachment"]
+    photo = saved(django_capture_on_commit_callbacks, lambda: PhotoFactory(story=StoryFactory(status=Status.DRAFT)))
+    assert "ContentDisposition" not in bucket.client.head_object(Bucket=bucket.name, Key=photo.image.name)
+    assert "response-content-disposition" not in parse_qs(urlsplit(bucket.storage.url(photo.image.name)).query)
+
+
+@pytest.mark.django_db
 def test_files_of_no_publishable_row_are_public_at_once(bucket):
     name = bucket.storage.save("generated/teilen.jpg", ContentFile(b"JPEG-Bytes"))  # e.g. a share card
     assert bucket.visitor_status(name) == 200
