@@ -53,9 +53,11 @@ def assert_restored(target) -> None:
         if source_rows(model) != target.rows(model):
             differing.append(model._meta.label)
     assert differing == []
+    # Each id sequence goes on where the old site's stood (never back to an id a deleted row had,
+    # whose history is still there), or past the highest id where a data migration left it behind.
     sequences = database.next_ids("default")
     restored = target.next_ids()
-    assert {table: restored.get(table) for table in sequences} == sequences
+    assert [table for table, next_id in sequences.items() if restored.get(table, 0) < next_id] == []
     assert file_hashes(target.media) == file_hashes(Path(settings.MEDIA_ROOT))
     assert file_hashes(target.consent) == file_hashes(Path(settings.CONSENT_ROOT))
     assert oct(target.consent.stat().st_mode & 0o777) == "0o700"
