@@ -19,6 +19,7 @@ PYTHON := $(shell for c in "$$(pyenv which python 2>/dev/null)" python3.13 pytho
 RUN_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false \
 	DJANGO_EMAIL_BACKEND=$${DJANGO_EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend} \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	DJANGO_SITE_URL=$${DJANGO_SITE_URL:-http://127.0.0.1:$(PORT)} \
 	DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))"
 # Tests run on plain static storage (no collectstatic needed) and a fixed throwaway key.
 TEST_ENV = DJANGO_SECRET_KEY=test-only-secret-key DJANGO_HTTPS=false DJANGO_DEBUG=false \

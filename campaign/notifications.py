@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from campaign.models import BarrierReport
+from shared.links import absolute_url
 from shared.roles import CENTRAL_EDITORS
 
 
@@ -19,13 +20,14 @@ def barrier_report_recipients() -> list[str]:
     return sorted(set(users.values_list("email", flat=True)))
 
 
-def notify_barrier_report(report: BarrierReport, base_url: str) -> int:
-    """Tell the responsible address about a new report; returns the number of messages sent."""
+def notify_barrier_report(report: BarrierReport, base_url: str = "") -> int:
+    """Tell the responsible address about a new report; returns the number of messages queued.
+    The link is on DJANGO_SITE_URL (`base_url`, the request's address, is no longer used)."""
     recipients = barrier_report_recipients()
     if not recipients:
         return 0
     reply_by = date_format(report.reply_by, "DATE_FORMAT")
-    admin_url = base_url.rstrip("/") + reverse("admin:campaign_barrierreport_change", args=[report.pk])
+    admin_url = absolute_url(reverse("admin:campaign_barrierreport_change", args=[report.pk]))
     body = "\n".join(
         [
             _("Auf der Website ist eine neue Barriere-Meldung eingegangen."),

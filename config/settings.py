@@ -9,6 +9,7 @@ for a plain-HTTP start on 127.0.0.1). Every variable is documented in README.md.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -48,6 +49,28 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+
+def site_url(value: str) -> str:
+    """The site's address for links in e-mails (shared/links.py), without a trailing slash: DJANGO_SITE_URL,
+    an absolute http(s) URL with no path beyond "/"; unset, the first of DJANGO_ALLOWED_HOSTS."""
+    if not value:
+        host = next((h for h in ALLOWED_HOSTS if h != "*" and not h.startswith(".")), "localhost")
+        return f"{'https' if HTTPS else 'http'}://{host}"
+    parts = urlsplit(value)
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:  # not a number
+        port_ok = False
+    valid = port_ok and parts.scheme in {"http", "https"} and bool(parts.hostname) and parts.path in {"", "/"}
+    if not valid or parts.query or parts.fragment or "@" in parts.netloc:
+        raise ImproperlyConfigured(
+            f"DJANGO_SITE_URL must be the site's absolute address (https://www.kommunale-jobcenter.de), not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+SITE_URL = site_url(os.environ.get("DJANGO_SITE_URL", "").strip())
+
 INSTALLED_APPS = [
     # Django's admin with the site's own AdminSite (login defence, second factor): accounts/sites.py.
     # Before the admin: django-modeltranslation adds <field>_de/<field>_en to the models in each app's translation.py.
@@ -77,6 +100,8 @@ INSTALLED_APPS = [
     # Background tasks (django.tasks): the database queue (before generated, whose admin guards its admin).
     "django_tasks_db",
     "generated",
+    # Every outgoing e-mail, delivered by the task worker with retries (MAILERS below).
+    "outbox",
     "axes",
     "django_otp",
     "accounts.apps.TOTPConfig",  # django_otp.plugins.otp_totp under a German name
@@ -405,18 +430,29 @@ LOGGING = {
 }
 
 ADMINS = [("Admin", a) for a in env_list("DJANGO_ADMINS")]
-# Outgoing mail (error reports, notifications): SMTP from the environment. `make run`
-# writes mail to the console instead (DJANGO_EMAIL_BACKEND).
+# Outgoing mail (error reports, notifications): every message goes into the outbox (outbox/), and
+# the task worker delivers it with the "delivery" mailer: SMTP from the environment; `make run`
+# writes mail to the console instead (DJANGO_EMAIL_BACKEND). Tests: Django swaps every mailer for
+# locmem (mail.outbox); tests/outbox/ put the queue back in front of a real SMTP server.
 MAILER_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-MAILERS = {"default": {"BACKEND": MAILER_BACKEND}}
+MAILERS = {
+    "default": {"BACKEND": "outbox.backends.QueuedEmailBackend", "OPTIONS": {"delivery": "delivery"}},
+    "delivery": {"BACKEND": MAILER_BACKEND},
+}
 if MAILER_BACKEND.endswith("smtp.EmailBackend"):
-    MAILERS["default"]["OPTIONS"] = {
+    MAILERS["delivery"]["OPTIONS"] = {
         "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
         "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
         "username": os.environ.get("DJANGO_EMAIL_USER", ""),
         "password": os.environ.get("DJANGO_EMAIL_PASSWORD", ""),
         "use_tls": env_bool("DJANGO_EMAIL_TLS", False),
+        # A mail server that accepts the connection and then says nothing must not hold the worker.
+        "timeout": int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "20")),
     }
+# A failed delivery is tried again after each of these waits (minutes), then it is „fehlgeschlagen“.
+OUTBOX_RETRY_DELAYS = [int(minutes) * 60 for minutes in env_list("DJANGO_OUTBOX_RETRY_MINUTES", "1,5,15,60,180,720")]
+# Sent mails are deleted after this many days (they may carry a visitor's barrier report).
+OUTBOX_KEEP_DAYS = int(os.environ.get("DJANGO_OUTBOX_KEEP_DAYS", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Who answers barrier reports; without it, the central editors' addresses (campaign/notifications.py).
 BARRIER_REPORT_RECIPIENTS = env_list("DJANGO_BARRIER_REPORT_EMAIL")

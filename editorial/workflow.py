@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from editorial.models import Action, AuditEntry
+from shared.links import absolute_url
 from shared.publication import Status
 from shared.roles import CENTRAL_EDITORS, is_central
 
@@ -139,7 +140,8 @@ def kommune_of(obj):
 
 
 def record(user, obj, action: Action, comment: str = "", base_url: str = "") -> AuditEntry:
-    """Write the audit entry and, after commit, the e-mails of a workflow step."""
+    """Write the audit entry and, after commit, the e-mails of a workflow step. Their links are on
+    DJANGO_SITE_URL, in a request and in a command alike (`base_url` is no longer used)."""
     kommune = kommune_of(obj)
     entry = AuditEntry.objects.create(
         user=user if user is not None and user.is_authenticated else None,
@@ -151,7 +153,7 @@ def record(user, obj, action: Action, comment: str = "", base_url: str = "") -> 
         kommune_id=getattr(kommune, "pk", None),
         comment=comment,
     )
-    transaction.on_commit(lambda: notify(entry, obj, base_url))
+    transaction.on_commit(lambda: notify(entry, obj))
     return entry
 
 
@@ -199,7 +201,7 @@ MESSAGES = {
 }
 
 
-def notify(entry: AuditEntry, obj, base_url: str = "") -> int:
+def notify(entry: AuditEntry, obj) -> int:
     """E-mail the other side of a step: the central team for a submission, the authors for a decision."""
     if entry.action in (Action.SUBMITTED, Action.WITHDRAWN):
         recipients = central_recipients()
@@ -214,9 +216,9 @@ def notify(entry: AuditEntry, obj, base_url: str = "") -> int:
     opts = type(obj)._meta
     title = entry.object_repr
     if entry.action == Action.DELETED:  # the row's page is gone: the list of its type
-        admin_url = base_url.rstrip("/") + reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        admin_url = absolute_url(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
     else:
-        admin_url = base_url.rstrip("/") + reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        admin_url = absolute_url(reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]))
     lines = [
         MESSAGES[entry.action] % {"title": title},
         "",

@@ -21,6 +21,7 @@ PACKAGES = [
     "backup",
     "generated",
     "mediafiles",
+    "outbox",
     "shared",
 ]
 
