@@ -1,6 +1,7 @@
 """The outbox in the admin: read-only, for the central team (view right, outbox/migrations/0002) and
 administrators; „Erneut senden“ starts the attempts over. Kommune editors do not see it: mails to
-the central team carry visitors' reports and other Kommunen's steps."""
+the central team carry visitors' reports and other Kommunen's steps. The text of a mail is shown to
+administrators only (a password-reset link would let its reader into another account)."""
 
 from datetime import timedelta
 
@@ -46,6 +47,12 @@ class OutgoingMailAdmin(ModelAdmin):
     ]
     readonly_fields = fields
     view_on_site = False
+
+    def get_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return self.fields
+        # A password-reset mail carries a link that signs its reader in: its text is for administrators only.
+        return [name for name in self.fields if name not in ("body", "html_body")]
 
     def has_add_permission(self, request) -> bool:
         return False  # mails are written by the site only
