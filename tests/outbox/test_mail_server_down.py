@@ -10,6 +10,7 @@ import email
 import email.policy
 import io
 import time
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -258,3 +259,14 @@ def test_a_rolled_back_save_sends_nothing(smtp):
         raise RuntimeError
     assert not OutgoingMail.objects.exists()
     assert not hasattr(mail, "outbox") or mail.outbox == []
+
+
+def test_a_mail_waiting_long_after_it_was_written_shows_on_the_start_page(client, smtp, central_editor):
+    """No worker (or a mail server down for a while): the central team sees what waits."""
+    send_mail("Wartet auf den Worker", "Text", None, ["a@example.org"])  # its task is never run
+    queued = OutgoingMail.objects.get()
+    client.force_login(central_editor)
+    assert "E-Mails nicht zugestellt" not in client.get("/admin/").content.decode()
+    OutgoingMail.objects.filter(pk=queued.pk).update(created_at=queued.created_at - timedelta(minutes=20))
+    start = client.get("/admin/").content.decode()
+    assert "E-Mails nicht zugestellt (1)" in start and "wartet seit" in start
