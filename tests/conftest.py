@@ -88,6 +88,7 @@ def _module_scoped_fixtures(item) -> bool:
     return any(d.scope in ("module", "package") for defs in definitions for d in defs)
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook, which reads xdist_group into the node ids
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if not item.get_closest_marker("engine") and _depends_on_the_engine(item):
@@ -97,6 +98,23 @@ def pytest_collection_modifyitems(config, items):
         # gunicorn: up to a minute of CPU) is made once, not once per worker.
         if not item.get_closest_marker("xdist_group") and _module_scoped_fixtures(item):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    _group_node_ids(config, items)
+
+
+def _group_node_ids(config, items) -> None:
+    """pytest-xdist 3.8 groups `xdist_group` tests by appending `@group` to `item._nodeid`, which
+    pytest 9 no longer reads (the node id is `item._id`): without this every test was scheduled
+    alone and each module-wide site was built once per worker. The same suffix, where pytest 9
+    keeps it (only in xdist's workers with --dist loadgroup)."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        marks = item.iter_markers("xdist_group")
+        groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in marks})
+        if groups and "@" not in item.nodeid.rsplit("]", 1)[-1]:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
 
 
 @pytest.fixture(scope="session")
