@@ -18,7 +18,7 @@ from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives, send_mail
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django_tasks_db.models import DBTaskResult
 
 from campaign.models import BarrierReport
@@ -270,3 +270,16 @@ def test_a_mail_waiting_long_after_it_was_written_shows_on_the_start_page(client
     OutgoingMail.objects.filter(pk=queued.pk).update(created_at=queued.created_at - timedelta(minutes=20))
     start = client.get("/admin/").content.decode()
     assert "E-Mails nicht zugestellt (1)" in start and "wartet seit" in start
+
+
+def test_a_mail_sent_from_a_broken_transaction_goes_to_the_mail_server_directly(smtp):
+    """An error report is mailed while the request's transaction is broken: nothing can be stored."""
+    existing = OutgoingMail.from_message(EmailMultiAlternatives("Da", "Text", None, ["a@example.org"]), "delivery")
+    existing.save()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        with pytest.raises(IntegrityError):
+            OutgoingMail.objects.create(pk=existing.pk, subject="Doppelt", mailer="delivery")
+        assert send_mail("Fehlerbericht", "Text", None, ["admin@jobcenter.example"]) == 1
+        raise RuntimeError  # the request ends with its error
+    assert [message["Subject"] for message in smtp.received] == ["Fehlerbericht"]
+    assert list(OutgoingMail.objects.values_list("subject", flat=True)) == ["Da"]
