@@ -134,7 +134,9 @@ def read(path: Path, dump_dir: Path, staged: dict[str, Path], key: bytes | None)
                     raise ArchiveError(_("Unzulässiger Eintrag im Archiv: %(name)s") % {"name": member.name})
                 source = tar.extractfile(member)
                 if member.name == MANIFEST:
-                    manifest = _parse_manifest(source.read(16 * BLOCK))
+                    if member.size > 64 * BLOCK:
+                        raise ArchiveError(_("Das Verzeichnis des Archivs (manifest.json) ist zu groß."))
+                    manifest = _parse_manifest(source.read())
                     continue
                 part, _slash, name = member.name.partition("/")
                 if part == "database":

@@ -63,6 +63,8 @@ def holds_files(root: Path) -> bool:
 def check_replaceable(root: Path) -> None:
     """Refuse before anything is touched when the root cannot be swapped by renames."""
     parent = root.parent
+    while not parent.exists() and parent != parent.parent:  # made by the restore (a fresh site's private/)
+        parent = parent.parent
     if root.is_symlink() or (root.exists() and os.path.ismount(root)):
         raise FolderError(
             _(

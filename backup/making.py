@@ -37,6 +37,12 @@ def check_storages() -> None:
 
 def make(target_dir: Path, key: bytes | None, using: str = "default") -> tuple[Path, dict]:
     check_storages()
+    for root in (Path(settings.MEDIA_ROOT), Path(settings.CONSENT_ROOT)):
+        if target_dir.resolve().is_relative_to(root.resolve()):
+            raise BackupError(
+                _("Der Zielordner %(target)s liegt in %(root)s: Archive gehören nicht zu den Uploads.")
+                % {"target": target_dir, "root": root}
+            )
     pending = database.pending_migrations(using)
     if pending:
         raise BackupError(

@@ -22,6 +22,10 @@ class RestoreError(Exception):
     """The restore is refused or failed; nothing was changed (message in German)."""
 
 
+class SwapError(Exception):
+    """The database was restored but a folder could not be swapped in (message in German)."""
+
+
 def check_empty(using: str = "default") -> None:
     tables = database.content_tables(using)
     if tables:
@@ -101,9 +105,22 @@ def restore(path: Path, key: bytes | None, *, replace: bool = False, using: str 
             for part, folder in staged.items():
                 files.apply_modes(folder, manifest["folders"].get(part, {}))
             _load(dump_dir, manifest, using)
+        # The database is committed: from here the staged folders are the only copy of the files.
         for part, root in roots.items():
             mode = manifest["folders"].get(part, {}).get("") or ("0o700" if part == "consent" else "0o755")
-            files.swap_in(staged.pop(part), root, mode)
+            try:
+                files.swap_in(staged[part], root, mode)
+            except OSError as error:
+                left = ", ".join(str(folder) for folder in staged.values())
+                staged.clear()
+                raise SwapError(
+                    _(
+                        "Die Datenbank ist wiederhergestellt, aber %(root)s konnte nicht ersetzt werden (%(error)s). "
+                        "Die Dateien liegen vollständig in %(left)s: verschieben Sie sie von Hand an ihren Platz."
+                    )
+                    % {"root": root, "error": error, "left": left}
+                ) from error
+            del staged[part]
     finally:
         for folder in staged.values():
             archive.remove(folder)

@@ -181,3 +181,14 @@ def test_a_freshly_migrated_site_counts_as_empty():
     if connection.vendor == "sqlite":  # the template is exactly what migrate makes (PostgreSQL may be flushed)
         filled = {label for label, count in database.counts().items() if count}
         assert filled == database.FILLED_BY_MIGRATE
+
+
+def test_restore_makes_the_consent_folder_of_a_fresh_machine(tmp_path, settings):
+    """A new machine has no private/ folder yet: the restore makes it (private), in this process too."""
+    archive = make_backup(tmp_path)  # a fresh site: only what migrate made
+    settings.CONSENT_ROOT = tmp_path / "neu" / "private" / "consent"
+    settings.MEDIA_ROOT = tmp_path / "neu" / "media"
+    call_command("restore", str(archive), verbosity=0)
+    assert oct(settings.CONSENT_ROOT.stat().st_mode & 0o777) == "0o700"
+    assert settings.MEDIA_ROOT.is_dir()
+    assert database.content_tables() == []

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from backup import crypto, making
 
@@ -25,6 +26,13 @@ class Command(BaseCommand):
             path, tables = making.make(target, key, database)
         except (making.BackupError, crypto.CryptoError) as error:
             raise CommandError(str(error)) from error
+        except OSError as error:
+            raise CommandError(
+                _("Das Archiv konnte nicht geschrieben werden (%(error)s); es wurde keines angelegt.")
+                % {"error": error}
+            ) from error
+        if options["verbosity"] < 1:
+            return  # cron: silent unless something failed
         rows = sum(entry["rows"] for entry in tables["tables"].values())
         self.stdout.write(
             self.style.SUCCESS(

@@ -32,6 +32,8 @@ class Command(BaseCommand):
             )
         except (restoring.RestoreError, archive.ArchiveError, crypto.CryptoError) as error:
             raise CommandError(f"{error} {_('Nichts wurde verändert.')}") from error
+        except restoring.SwapError as error:
+            raise CommandError(str(error)) from error
         rows = sum(entry["rows"] for entry in manifest["tables"].values())
         self.stdout.write(
             self.style.SUCCESS(
