@@ -31,9 +31,7 @@ def devices(user) -> int:
     return TOTPDevice.objects.filter(user=user).count() + StaticDevice.objects.filter(user=user).count()
 
 
-def test_the_central_team_resets_an_editors_second_factor_after_confirming_it(
-    client, central, kommune_editor, caplog
-):
+def test_the_central_team_resets_an_editors_second_factor_after_confirming_it(client, central, kommune_editor, caplog):
     with_second_factor(kommune_editor)
     client.force_login(central)
     listing = client.get(LIST).content.decode()
