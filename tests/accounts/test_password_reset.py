@@ -97,7 +97,8 @@ def test_the_answer_takes_the_same_fixed_time_whether_or_not_a_mail_is_sent(clie
         ask(client, email)
         durations.append(time.monotonic() - start)
     assert len(mail.outbox) == 1
-    assert all(0.3 <= duration < 0.6 for duration in durations), durations
+    # Both wait for the fixed time; the upper bound only guards against a hang on a busy machine.
+    assert all(0.3 <= duration < 1.5 for duration in durations), durations
 
 
 @pytest.mark.parametrize(
