@@ -15,7 +15,8 @@ import urllib.request
 import brotli
 import pytest
 
-from tests.servers import Gunicorn, manage, run_python, server_env
+from tests import dbtemplate
+from tests.servers import Gunicorn, run_python, server_env
 
 ENCODINGS = {"gzip": "gzip, deflate", "br": "gzip, deflate, br, zstd"}
 
@@ -50,7 +51,7 @@ def site(tmp_path_factory):
         DJANGO_PAGE_CACHE_STAMP=str(tmp / "page-cache-generation"),
     )
     (tmp / "media").mkdir()
-    manage(env, "migrate", "--noinput")
+    dbtemplate.copy_to(tmp / "db.sqlite3")  # migrated once per state of the code
     story_path = run_python(
         env,
         "from tests.factories import StoryFactory\nprint(StoryFactory(name='Lea Zwei Server').get_absolute_url())",

@@ -3,14 +3,13 @@ gunicorn with config/gunicorn.conf.py, WhiteNoise for static files and mediafile
 uploads (HTTP Range), DEBUG off. Runs in its own processes on a free local port."""
 
 import os
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests import dbtemplate, snapshots
 from tests.servers import Gunicorn
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -44,9 +43,9 @@ def served_site(tmp_path_factory):
     }
     env.pop("DJANGO_STATICFILES_STORAGE", None)  # the real, hashed, compressed storage
     env.pop("REDIS_URL", None)
-    manage = [sys.executable, "manage.py"]
-    for args in (["migrate", "--noinput"], ["collectstatic", "--noinput", "--verbosity", "0"]):
-        subprocess.run(manage + args, env=env, cwd=PROJECT, check=True, capture_output=True)
+    # The migrated database and the collected static files, made once per state of the code.
+    dbtemplate.copy_to(tmp / "db.sqlite3")
+    env["DJANGO_STATIC_ROOT"] = str(snapshots.collected_static())
     server = Gunicorn(env, tmp / "gunicorn.log", workers=1).start()
     yield server.url
     server.stop()

@@ -25,12 +25,11 @@ micro-benchmarks and maps it with Lighthouse's throttling calculator (1,300 → 
 import os
 import re
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests import snapshots
 from tests.servers import Gunicorn
 from tests.test_serving import fetch
 
@@ -117,9 +116,10 @@ def demo_site(tmp_path_factory):
     }
     env.pop("DJANGO_STATICFILES_STORAGE", None)  # the real, hashed, compressed storage
     env.pop("REDIS_URL", None)
-    manage = [sys.executable, "manage.py"]
-    for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput", "--verbosity", "0"]):
-        subprocess.run(manage + args, env=env, cwd=PROJECT, check=True, capture_output=True)
+    # The demo site (migrate + load_demo) and the collected static files, made once per state of
+    # the code (tests/snapshots.py) and copied here.
+    env |= snapshots.demo_files(tmp / "site")
+    env["DJANGO_STATIC_ROOT"] = str(snapshots.collected_static())
     server = Gunicorn(env, tmp / "gunicorn.log", workers=1).start()
     yield server.url
     server.stop()

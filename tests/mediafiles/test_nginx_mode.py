@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from shared.publication import Status
+from tests import dbtemplate
 from tests.factories import PhotoFactory, PressKitItemFactory, StoryFactory, editor, svg_file
 from tests.servers import Gunicorn, free_port
 
@@ -203,7 +204,7 @@ def behind_nginx(tmp_path_factory):
         "DJANGO_MEDIA_ACCEL_REDIRECT": ACCEL,
     }
     env.pop("REDIS_URL", None)
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], env=env, cwd=PROJECT, check=True)
+    dbtemplate.copy_to(tmp / "db.sqlite3")  # migrated once per state of the code
     rows = make_rows(env)
     app = Gunicorn(env, tmp / "gunicorn.log", workers=1).start()
     port = free_port()
