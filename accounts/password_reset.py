@@ -7,8 +7,9 @@ family in the look of the admin's login (templates/accounts/password_reset_*.htm
 - Limited per typed e-mail address and per client address (shared/addresses.py) in a window of
   an hour, counted in the database (ResetThrottle) so that the limit holds across app servers and
   without Redis; over the limit a German 429 with Retry-After. Unknown addresses count the same.
-- The link is absolute: from DJANGO_SITE_URL (settings.SITE_URL) when it is set, else from the
-  request, whose Host Django has checked against ALLOWED_HOSTS; never from an unchecked Host.
+- The link is absolute, on the site's own address (DJANGO_SITE_URL, settings.SITE_URL), never on
+  the request's Host header (host header poisoning: a forged Host that ALLOWED_HOSTS lets through
+  still gets no link of its own).
 - The link works for PASSWORD_RESET_TIMEOUT (an hour) and once: Django's token covers the password
   hash, which the new password changes. It works only while the account is active staff.
 - Afterwards nobody is signed in: the login asks for the new password and then the second factor,
@@ -73,12 +74,6 @@ def wait_before_next(request, email: str) -> timedelta | None:
     return wait
 
 
-def site_url(request) -> str:
-    """The site's address for links in mails, without a trailing slash."""
-    configured = getattr(settings, "SITE_URL", "")
-    return (configured or request.build_absolute_uri("/")).rstrip("/")
-
-
 class ResetForm(PasswordResetForm):
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),
@@ -126,7 +121,7 @@ class RequestView(AdminLook, auth_views.PasswordResetView):
             response = TemplateResponse(self.request, "accounts/password_reset_throttled.html", context, status=429)
             response["Retry-After"] = str(max(1, math.ceil(wait.total_seconds())))
             return response
-        base = site_url(self.request)
+        base = settings.SITE_URL  # without a trailing slash (config/settings.py)
         log.info("password reset asked: address=%s", client_address(self.request))
         form.save(
             domain_override=urlsplit(base).netloc,

@@ -81,11 +81,14 @@ def test_a_known_and_an_unknown_address_get_the_same_answer_and_only_the_editor_
     assert LINK.search(message.body).group(1) == "https://www.kommunale-jobcenter.de"
 
 
-def test_without_a_site_address_the_link_is_made_from_the_checked_host(client, settings):
-    settings.SITE_URL = ""
+def test_the_link_never_takes_the_requests_host(client, settings):
+    """Host header poisoning: even a Host that ALLOWED_HOSTS lets through does not make the link."""
+    settings.SITE_URL = "https://www.kommunale-jobcenter.de"
+    settings.ALLOWED_HOSTS = ["testserver", "angreifer.example"]
     UserFactory(username="redakteurin")
-    ask(client, "redakteurin@example.org")
-    assert LINK.search(mail.outbox[0].body).group(1) == "http://testserver"
+    client.post(FORM, {"email": "redakteurin@example.org"}, HTTP_HOST="angreifer.example")
+    assert LINK.search(mail.outbox[0].body).group(1) == "https://www.kommunale-jobcenter.de"
+    assert "angreifer" not in mail.outbox[0].body
 
 
 def test_the_answer_takes_the_same_fixed_time_whether_or_not_a_mail_is_sent(client, monkeypatch):
