@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from campaign.demo import load_jobcenter_pages
 from stories.demo_art import drawing
+from tests import snapshots
 from tests.browser.axe import assert_accessible
 from tests.factories import PhotoFactory, StoryFactory, add_video, kommune, many_stories, topic
 
@@ -52,6 +53,11 @@ def drawn_photo(story, variant: int = 0):
 
 
 def build_campaign():
+    """Built by the first test of a worker, copied in after (tests/snapshots.py)."""
+    snapshots.built("browser-campaign-look", _build_campaign)
+
+
+def _build_campaign():
     """A Titelgeschichte with two drawn photos, a video story, more stories, a filled Jobcenter page."""
     dueren = kommune("kreis-dueren")
     leonie = StoryFactory(

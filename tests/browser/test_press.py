@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests import snapshots
 from tests.browser.axe import assert_accessible
 from tests.factories import PhotoFactory, StoryFactory, image_file
 from tests.press.helpers import load_press_demo, shared_pdf_renderings
@@ -30,6 +31,11 @@ VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, 
 
 
 def build_newsroom():
+    """The press demo and a cleared story photo: built by the first test of a worker, copied in after."""
+    snapshots.built("browser-newsroom", _build_newsroom)
+
+
+def _build_newsroom():
     load_press_demo()
     PhotoFactory(
         story=StoryFactory(name="Leonie Braun", slug="leonie-braun", consent__scope_press=True),
