@@ -4,7 +4,8 @@ expiry or review date, guardian for minors, withdrawal.
 
 Legal frame: § 67b SGB X (that someone received benefits is social data), Art. 9 DSGVO (health
 details), § 22 KUG (pictures of people). A consent is valid for a use (`Scope`) at a moment when
-it covers that use, has not expired and has not been withdrawn before that moment.
+it covers that use, has not expired and has not been withdrawn before that moment, and the signed
+document is on record (or the record carries the update's mark „Altbestand: Nachweis nachreichen“).
 """
 
 from datetime import date, datetime, time, timedelta
@@ -54,6 +55,8 @@ def valid_q(scope: str, prefix: str = "", at: datetime | None = None) -> Q:
     day = timezone.localdate(moment)
     return (
         Q(**{f"{prefix}{SCOPE_FIELDS[scope]}": True})
+        # The proof: the signed document, or the legacy mark of the update (consent/migrations/0003, 0007).
+        & (Q(**{f"{prefix}document__gt": ""}) | Q(**{f"{prefix}is_legacy": True}))
         & (Q(**{f"{prefix}expires_on__isnull": True}) | Q(**{f"{prefix}expires_on__gte": day}))
         & (Q(**{f"{prefix}withdrawn_on__isnull": True}) | Q(**{f"{prefix}withdrawn_on__gt": day}))
     )
@@ -191,6 +194,12 @@ class Consent(models.Model):
     def clean(self):
         super().clean()
         errors = {}
+        if not self.document and not self.is_legacy:
+            errors["document"] = _(
+                "Bitte das unterschriebene Dokument hochladen: ohne Nachweis gilt die Einwilligung nicht."
+            )
+        if self.signed_on and self.signed_on > timezone.localdate():
+            errors["signed_on"] = _("Das Datum der Einwilligung darf nicht in der Zukunft liegen.")
         if self.is_minor and not self.guardian.strip():
             errors["guardian"] = _("Bei Minderjährigen muss die sorgeberechtigte Person eingetragen sein.")
         if self.expires_on and self.signed_on and self.expires_on < self.signed_on:
@@ -207,6 +216,7 @@ class Consent(models.Model):
         day = timezone.localdate(at or timezone.now())
         return (
             bool(getattr(self, SCOPE_FIELDS[scope]))
+            and (bool(self.document) or self.is_legacy)
             and (self.expires_on is None or self.expires_on >= day)
             and (self.withdrawn_on is None or self.withdrawn_on > day)
         )

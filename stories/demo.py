@@ -19,6 +19,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 
+from consent import demo as consent_demo
 from consent.models import Consent, ended_q
 from editorial.models import Action, AuditEntry
 from editorial.workflow import record
@@ -218,13 +219,16 @@ def _load_generated(count: int, kommunen: list[models.Model], topics: list[Topic
         )
         for index, story in enumerate(created)
     )
-    # Generated people, generated consents (demo records): the stories are public like the others.
+    # Generated people, generated consents (demo records, with the demo document): the stories are
+    # public like the others.
+    document = consent_demo.demo_document()
     Consent.objects.bulk_create(
         Consent(
             story=story,
             person=story.name,
             kommune_id=story.kommune_id,
             signed_on=timezone.localdate() - timedelta(days=200),
+            document=document,
             is_demo=True,
         )
         for story in created

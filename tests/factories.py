@@ -90,10 +90,26 @@ class StoryFactory(factory.django.DjangoModelFactory):
             give_consent(obj, **fields)
 
 
+def consent_document() -> str:
+    """A signed document in the consent storage, as a consent needs (one small PDF that the records
+    of a test share; a file is deleted only when no record names it any more)."""
+    storage = Consent._meta.get_field("document").storage
+    name = "2026/einwilligung-test.pdf"
+    if not storage.exists(name):
+        storage.save(name, ContentFile(b"%PDF-1.4\n% Einwilligung (Test)\n%%EOF\n"))
+    return name
+
+
 def give_consent(story, person: str | None = None, **fields) -> Consent:
-    """The (first) consent of `person` (default: the story's name) for `story`, with `fields`."""
+    """The (first) consent of `person` (default: the story's name) for `story`, with `fields`
+    (with its signed document: a record without one counts for nothing)."""
     person = person or story.name
-    fields = {"kommune_id": story.kommune_id, "signed_on": datetime.date(2026, 1, 5), **fields}
+    fields = {
+        "kommune_id": story.kommune_id,
+        "signed_on": datetime.date(2026, 1, 5),
+        "document": consent_document(),
+        **fields,
+    }
     consent, created = Consent.objects.get_or_create(story=story, person=person, defaults=fields)
     if not created and fields:
         Consent.objects.filter(pk=consent.pk).update(**fields)
@@ -167,7 +183,14 @@ def many_stories(count: int, *, kommunen=None, topics=None, photo_source=None) -
     )
     stories = list(Story.objects.filter(slug__in=[s.slug for s in stories]))
     Consent.objects.bulk_create(
-        Consent(story=s, person=s.name, kommune_id=s.kommune_id, signed_on=datetime.date(2026, 1, 5)) for s in stories
+        Consent(
+            story=s,
+            person=s.name,
+            kommune_id=s.kommune_id,
+            signed_on=datetime.date(2026, 1, 5),
+            document=consent_document(),
+        )
+        for s in stories
     )
     if topics:
         Story.topics.through.objects.bulk_create(

@@ -15,7 +15,7 @@ from editorial.models import Action, AuditEntry
 from mediafiles.images import rendition_paths
 from shared.publication import Status
 from stories.models import Photo, Story
-from tests.factories import PhotoFactory, StoryFactory, add_video, editor, give_consent, kommune
+from tests.factories import PhotoFactory, StoryFactory, add_video, consent_document, editor, give_consent, kommune
 from tests.helpers import admin_form_data, public_text, story_change_data
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +134,13 @@ def test_every_person_on_record_needs_a_valid_consent(story, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(days=1))
     assert not Story.objects.published().filter(pk=story.pk).exists()
     # A renewed consent of the same person brings the story back (the old record stays as proof).
-    Consent.objects.create(story=story, person="Zweite Person", kommune=story.kommune, signed_on=timezone.localdate())
+    Consent.objects.create(
+        story=story,
+        person="Zweite Person",
+        kommune=story.kommune,
+        signed_on=timezone.localdate(),
+        document=consent_document(),
+    )
     assert Story.objects.published().filter(pk=story.pk).exists()
 
 

@@ -27,7 +27,8 @@ def draft(db):
 
 def answers(client, story) -> list[int]:
     photo = story.photos.get()
-    return [client.get(url).status_code for url in (story.get_absolute_url(), photo.image.url, photo.image_jpeg_480.url)]
+    urls = (story.get_absolute_url(), photo.image.url, photo.image_jpeg_480.url)
+    return [client.get(url).status_code for url in urls]
 
 
 def sign_in_with_password(client, username: str) -> None:
