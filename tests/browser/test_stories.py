@@ -4,8 +4,8 @@ with captions, and an external video that contacts its platform only after a cli
 import re
 
 import pytest
-from django.core.management import call_command
 
+from tests import snapshots
 from tests.browser.axe import assert_accessible
 from tests.factories import (
     ExplainerVideoFactory,
@@ -22,6 +22,11 @@ VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, 
 
 
 def build_world():
+    """Built by the first test of a worker, copied in after (tests/snapshots.py)."""
+    snapshots.built("browser-stories-world", _build_world)
+
+
+def _build_world():
     """30 photo stories in two Länder (two pages), a video story, an external one, an explainer."""
     first = PhotoFactory(story=StoryFactory(slug="leonie-braun", name="Leonie Braun", kommune=kommune("kreis-dueren")))
     first.story.topics.set([topic("ausbildung")])
@@ -78,8 +83,8 @@ def test_gallery_and_story_reflow_at_320_px_and_200_percent_zoom(site):
             assert site.page.evaluate("() => document.documentElement.scrollWidth") <= width, f"{path} at {width} px"
 
 
-def test_demo_gallery_and_real_testimonial_pass_axe(site, django_capture_on_commit_callbacks):
-    call_command("load_demo", verbosity=0)
+def test_demo_gallery_and_real_testimonial_pass_axe(site):
+    snapshots.demo()  # the database and files after load_demo, made once per state of the code
     site.open("/geschichten/")
     assert site.page.locator(".stories-card").count() >= 12
     assert_accessible(site.page)
