@@ -63,7 +63,7 @@ def _depends_on_the_engine(item) -> bool:
     if path.startswith(ENGINE_PATHS) or ENGINE_FIXTURES & set(getattr(item, "fixturenames", ())):
         return True
     marker = item.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
+    if marker and marker.kwargs.get("transaction") and not item.get_closest_marker("snapshot"):
         return True
     function = getattr(item, "function", None)
     if function is None:

@@ -259,3 +259,12 @@ def collected_static() -> Path:
                     shutil.rmtree(old, ignore_errors=True)
     _static_memo["path"] = folder
     return folder
+
+
+def copied(test):
+    """Marks a test that copies content in: transactional (a copy needs a database outside a
+    transaction), and `snapshot`, so that being transactional alone does not put it in the
+    PostgreSQL pass (tests/conftest.py)."""
+    import pytest
+
+    return pytest.mark.snapshot(pytest.mark.django_db(transaction=True)(test))

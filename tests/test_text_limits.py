@@ -6,6 +6,8 @@ import pytest
 from django.apps import apps
 from django.db import models
 
+from tests import snapshots
+
 APPS = ["campaign", "stories", "leitbild", "press", "search", "editorial", "consent"]
 
 # Written by the code, never typed into a form: no limit is needed.
@@ -37,11 +39,9 @@ def test_every_text_field_of_the_site_has_a_maximum_length():
     assert set(NOT_WRITTEN_BY_USERS) <= {name for name, _model, _field in text_fields()}, "stale exception"
 
 
-@pytest.mark.django_db
+@snapshots.copied
 def test_the_content_from_migrate_and_the_demo_fits_its_limits():
-    from django.core.management import call_command
-
-    call_command("load_demo", verbosity=0)
+    snapshots.demo()  # load_demo's rows, made once per state of the code (on PostgreSQL: load_demo here)
     too_long = []
     for name, model, field in text_fields():
         if not field.max_length:

@@ -20,6 +20,7 @@ from generated import makers
 from leitbild import pdf as leitbild_pdf
 from press import demo as press_demo
 from press import pdf as press_pdf
+from tests import snapshots
 
 _RENDERINGS: dict[tuple[str, str], bytes] = {}
 
@@ -49,6 +50,12 @@ def load_press_demo() -> str:
     command = BaseCommand(stdout=io.StringIO())
     press_demo.load(command, {})
     return command.stdout.getvalue()
+
+
+def newsroom_demo() -> str:
+    """The newsroom's part of `load_demo`, run once per worker and copied in after
+    (tests/snapshots.py; the test must be marked `@snapshots.copied`)."""
+    return snapshots.built("press-demo", load_press_demo)
 
 
 def normalize(text: str) -> str:

@@ -4,7 +4,6 @@ key-figures sheet download, each shown with its credit, usage terms, type and si
 import io
 
 import pytest
-from django.core.management import call_command
 from django.template.defaultfilters import filesizeformat
 from PIL import Image
 from pypdf import PdfReader
@@ -13,6 +12,7 @@ from leitbild.models import Leitbild
 from press import pdf as press_pdf
 from press.models import USAGE_TERMS, KeyFigure, KitKind, PressKitItem
 from shared.publication import Status
+from tests import snapshots
 from tests.factories import (
     PhotoFactory,
     PressKitItemFactory,
@@ -21,7 +21,7 @@ from tests.factories import (
     give_consent,
     image_file,
 )
-from tests.press.helpers import KitPage, load_press_demo, main_text, normalize, shared_pdf_renderings
+from tests.press.helpers import KitPage, main_text, newsroom_demo, normalize, shared_pdf_renderings
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_pdf_renderings")]
 __all__ = ["shared_pdf_renderings"]
@@ -49,8 +49,9 @@ def cleared_photo(**story_fields):
     )
 
 
+@snapshots.copied
 def test_logo_photo_and_leitbild_download_with_their_credits_next_to_them(client):
-    load_press_demo()
+    newsroom_demo()
     photo = cleared_photo()
     kit = KitPage(client.get("/presse/").content.decode())
 
@@ -87,8 +88,9 @@ def test_logo_photo_and_leitbild_download_with_their_credits_next_to_them(client
     assert PdfReader(io.BytesIO(body)).metadata.title == Leitbild.objects.get().title
 
 
+@snapshots.copied
 def test_kit_shows_the_real_sizes_of_the_files(client):
-    load_press_demo()
+    newsroom_demo()
     kit = KitPage(client.get("/presse/").content.decode())
     for title in (LEITBILD, SHEET, "Kampagnenmotiv „Stark.“"):
         entry = kit.by_title(title)
@@ -96,8 +98,9 @@ def test_kit_shows_the_real_sizes_of_the_files(client):
         assert entry.file.split(", ")[1] == normalize(filesizeformat(size)), (title, entry.file)
 
 
+@snapshots.copied
 def test_generated_press_photos_are_in_print_resolution():
-    load_press_demo()
+    newsroom_demo()
     motifs = PressKitItem.objects.filter(kind=KitKind.PHOTO, is_demo=True)
     assert motifs.count() == 3
     for motif in motifs:
@@ -153,8 +156,9 @@ def test_unpublished_and_release_only_items_stay_out_of_the_kit(client):
     assert [item.title for item in release_kit.items] == ["Nur zur Mitteilung"]
 
 
+@snapshots.copied
 def test_release_022_2018_offers_the_logo_under_zusaetzliche_informationen(client):
-    load_press_demo()
+    newsroom_demo()
     html = client.get("/presse/022-2018-kommunale-jobcenter-starten-kampagne/").content.decode()
     assert "Zusätzliche Informationen" in main_text(html)
     kit = KitPage(html)
@@ -217,8 +221,9 @@ def test_without_leitbild_the_kit_still_answers(client):
     assert LEITBILD not in [item.title for item in KitPage(response.content.decode()).items]
 
 
+@snapshots.copied
 def test_every_kit_entry_has_credit_terms_type_and_a_download_link(client):
-    load_press_demo()
+    newsroom_demo()
     cleared_photo()
     items = KitPage(client.get("/presse/").content.decode()).items
     assert len(items) == 2 + 3 + 1 + 2  # logos, motifs, story photo, Leitbild and sheet
@@ -229,8 +234,9 @@ def test_every_kit_entry_has_credit_terms_type_and_a_download_link(client):
         assert item.href and item.download, item.title
 
 
+@snapshots.copied
 def test_full_load_demo_fills_the_kit_with_demo_story_photos(client):
-    call_command("load_demo", verbosity=0)
+    snapshots.demo()  # the database and files after load_demo, made once per state of the code
     text = main_text(client.get("/presse/").content.decode())
     assert "Foto zur Geschichte von Leonie Braun" in text
     assert "© Illustration: Demo-Inhalt der Kampagne" in text

@@ -14,8 +14,9 @@ from press.demo_content import COVERAGE_2021, RELEASE_022_2018, RELEASE_ORTENAUK
 from press.models import PressContact, PressCoverage, PressRelease
 from shared import pagecache
 from shared.publication import Status
+from tests import snapshots
 from tests.factories import PressCoverageFactory, PressReleaseFactory, UserFactory
-from tests.press.helpers import load_press_demo, main_text, normalize, shared_pdf_renderings
+from tests.press.helpers import load_press_demo, main_text, newsroom_demo, normalize, shared_pdf_renderings
 from tests.sources import SEEDS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_pdf_renderings")]
@@ -30,8 +31,9 @@ def seed_paragraphs(name: str) -> list[str]:
     return [normalize(line) for line in text.splitlines() if normalize(line)]
 
 
+@snapshots.copied
 def test_newsroom_lists_022_2018_first_with_number_date_and_title(client):
-    load_press_demo()
+    newsroom_demo()
     html = client.get("/presse/").content.decode()
     text = main_text(html)
     assert "Gemeinsame Pressemitteilung Nr. 022/2018 vom 26.11.2018" in text
@@ -42,8 +44,9 @@ def test_newsroom_lists_022_2018_first_with_number_date_and_title(client):
     assert text.index("Neueste Mitteilung") < text.index(RELEASE_022_2018["title"])
 
 
+@snapshots.copied
 def test_release_022_2018_carries_the_full_text_of_the_seed_with_its_footnote(client):
-    load_press_demo()
+    newsroom_demo()
     text = main_text(client.get(RELEASE_URL).content.decode())
     paragraphs = seed_paragraphs("004_a89dd9cba58782d7.txt")
     assert paragraphs[0] == "Pressemitteilung Nr. 022/2018 vom 26.11.2018"
@@ -58,8 +61,9 @@ def test_release_022_2018_carries_the_full_text_of_the_seed_with_its_footnote(cl
     assert text.index("nachhaltige Integrationen*") < text.index(footnote)
 
 
+@snapshots.copied
 def test_demo_texts_are_stored_word_for_word_from_the_seeds():
-    load_press_demo()
+    newsroom_demo()
     release = PressRelease.objects.get(number="022/2018")
     seed = seed_paragraphs("004_a89dd9cba58782d7.txt")
     assert release.title == seed[1]
@@ -84,8 +88,9 @@ def test_demo_texts_are_stored_word_for_word_from_the_seeds():
     assert coverage.source.startswith("[Platzhalter:") and coverage.url == ""
 
 
+@snapshots.copied
 def test_loading_the_demo_twice_changes_nothing_and_keeps_editors_corrections():
-    load_press_demo()
+    newsroom_demo()
     release = PressRelease.objects.get(number="022/2018")
     release.lead = "Von der Redaktion korrigiert."
     release.save()
@@ -95,8 +100,9 @@ def test_loading_the_demo_twice_changes_nothing_and_keeps_editors_corrections():
     assert PressRelease.objects.get(number="022/2018").lead == "Von der Redaktion korrigiert."
 
 
+@snapshots.copied
 def test_ortenaukreis_release_and_coverage_entry_appear_in_the_newsroom(client):
-    load_press_demo()
+    newsroom_demo()
     text = main_text(client.get("/presse/").content.decode())
     assert RELEASE_ORTENAUKREIS["title"] in text
     assert "Herausgeber: Kommunale Arbeitsförderung Ortenaukreis (KOA)" in text

@@ -15,6 +15,7 @@ from mediafiles.uploads import parse_webvtt
 from mediafiles.video_processing import make_poster
 from stories.demo_content import IN_WORK, STORIES, WITHDRAWN
 from stories.models import ExplainerVideo, Photo, Story, Topic
+from tests import snapshots
 from tests.sources import SEEDS
 from tests.stories.test_views import assert_responsive_pictures, card_names
 
@@ -35,12 +36,13 @@ def test_seed_quotes_are_word_for_word():
     assert "Björn Mehren aus dem Kreis Düren" in seed and "Anastasia Popvidou aus Stuttgart" in seed
 
 
+@snapshots.copied
 def test_load_demo_gives_the_real_testimonials_varied_examples_videos_and_the_but_explainer(
     client, settings, django_capture_on_commit_callbacks
 ):
-    # One load for all checks: loading the demo makes ~300 image renditions.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", verbosity=0)
+    # One load for all checks, made once per state of the code (tests/snapshots.py): loading the
+    # demo makes ~300 image renditions.
+    snapshots.demo()
     published = Story.objects.published()
 
     # The story whose person withdrew their consent: archived, without pictures, on no page.
