@@ -6,6 +6,7 @@ folders; then the database in one transaction (its row counts checked again befo
 after the commit the staging folders take the roots' places. Anything failing before the commit
 leaves the database and the folders as they were and removes the staging folders."""
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -148,4 +149,4 @@ def _load_in_one_transaction(dump_dir: Path, manifest: dict, using: str) -> None
             raise RestoreError(_("Nach dem Laden stimmen die Zeilen nicht: %(tables)s.") % {"tables": ", ".join(wrong)})
         if manifest["vendor"] != connection.vendor:
             # The search vectors are the engine's own (PostgreSQL's tsvector, empty on SQLite).
-            call_command("rebuild_search_index", database=using, verbosity=0)
+            call_command("rebuild_search_index", database=using, verbosity=0, stdout=io.StringIO())
