@@ -181,23 +181,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by several app servers), else per-process memory.
 # imagekit keeps its "rendition exists" state in its own alias so that clearing or sharing
-# the main cache never makes renditions look missing.
+# the main cache never makes renditions look missing. Redis failing is a miss, not an error: the
+# site answers from the database until it is back (shared/rediscache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "shared.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "kjc"),
         },
         "imagekit": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "shared.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "kjc") + "-imagekit",
             "TIMEOUT": None,
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "shared.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "kjc") + "-pages",
         },
@@ -238,7 +239,8 @@ if TASKS_BACKEND == "redis":
         raise ImproperlyConfigured("DJANGO_TASKS_BACKEND=redis needs REDIS_URL.")
     TASKS = {
         "default": {
-            "BACKEND": "django_tasks_redis.RedisTaskBackend",
+            # django-tasks-redis' backend that keeps a task in the database while Redis is down.
+            "BACKEND": "shared.taskqueue.RedisTaskBackend",
             "OPTIONS": {
                 "REDIS_URL": REDIS_URL,
                 "REDIS_KEY_PREFIX": os.environ.get("DJANGO_CACHE_PREFIX", "kjc") + "-tasks",

@@ -6,6 +6,8 @@
   drafts; then the panels of other apps (consents ending soon, …); last what they submitted and
   what still waits for review.
 - Panels other apps register (campaign: barrier reports awaiting a reply), through `register`.
+- For the central team, while background tasks wait for more than 10 minutes: the worker is not
+  running (shared/taskqueue.py), with a link to the waiting tasks.
 
 Rows come from each type's admin queryset, so the per-Kommune isolation of the change lists
 applies here as well.
@@ -21,10 +23,12 @@ from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from editorial.models import Action, AuditEntry
 from editorial.status_header import person, since
 from editorial.workflow import kommune_of
+from shared import taskqueue
 from shared.publication import Status
 from shared.roles import is_central
 
@@ -61,6 +65,26 @@ def register(panel: Callable) -> Callable:
     """A function request -> Panel | None, shown after the workflow panels."""
     PANELS.append(panel)
     return panel
+
+
+@register
+def waiting_tasks_panel(request) -> Panel | None:
+    """Saves succeed while the task worker is stopped; the work waits, and the central team is told."""
+    if not is_central(request.user):
+        return None
+    found = taskqueue.waiting()
+    if not found.count:
+        return None
+    message = ngettext(
+        "%(count)s Aufgabe wartet seit über 10 Minuten – läuft der Hintergrunddienst?",
+        "%(count)s Aufgaben warten seit über 10 Minuten – läuft der Hintergrunddienst?",
+        found.count,
+    ) % {"count": found.count}
+    url = reverse("admin:django_tasks_database_dbtaskresult_changelist") + "?status__exact=READY"
+    row = Row(message, url, str(_("Hintergrundaufgaben")), warning=True)
+    if found.oldest is not None:
+        row.at, row.age = found.oldest, since(found.oldest)
+    return Panel(title=_("Hintergrunddienst"), empty="", rows=[row])
 
 
 def workflow_admins(request):

@@ -10,7 +10,10 @@ that finds the moment reached renews the token first.
 
 Where the token lives decides who agrees on it: in the "pages" cache itself when that is shared
 (Redis, several app servers), else in a small file (`PAGE_CACHE_STAMP`), which every process of
-one machine reads (gunicorn's workers each have their own memory cache).
+one machine reads (gunicorn's workers each have their own memory cache). While Redis does not
+answer (shared/rediscache.py), every request is a miss rendered from the database and nothing is
+stored; a change saved meanwhile could not renew the token in Redis, so every process that saw the
+outage starts a new generation when Redis answers again, before anything is read from it.
 
 Never cached, always rendered live: a signed-in editor (a session cookie whose session the
 session store holds with a signed-in user: editors see their changes at once), requests with a
@@ -57,7 +60,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date, parse_http_date_safe
 
-from shared import compression
+from shared import compression, rediscache
 
 logger = logging.getLogger(__name__)
 
@@ -272,6 +275,15 @@ def connect() -> None:
     m2m_changed.connect(_changed, dispatch_uid=f"{SIGNAL_UID}.m2m")
     post_migrate.connect(_migrated, dispatch_uid=f"{SIGNAL_UID}.migrate")
     setting_changed.connect(_setting_changed, dispatch_uid=f"{SIGNAL_UID}.settings")
+    rediscache.when_back(_redis_back)
+
+
+def _redis_back() -> None:
+    """Redis answers again after an outage (shared/rediscache.py): a new generation. It runs in a thread
+    of its own, without the database: due in a minute, when a request starts one with the schedule."""
+    if _shared():
+        now = timezone.now().timestamp()
+        _write(f"{secrets.token_hex(8)} {now + 60} {now}")
 
 
 # --- who is a visitor -----------------------------------------------------------------------

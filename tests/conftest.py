@@ -33,6 +33,7 @@ ENGINE_PATHS = (
     "generated/test_tasks.py",  # the task queue's rows, select_for_update
     "test_several_servers.py",  # two gunicorns on one PostgreSQL + Redis
     "test_pg_restart.py",
+    "test_degrade.py",  # Redis and the task worker stopped and started: caches, task rows, select_for_update
     "test_query_budgets.py",
     "test_infrastructure.py",  # Redis caches, health check's SQL, load_demo
     "test_text_limits.py",  # PostgreSQL refuses text longer than its column, SQLite does not
