@@ -3,7 +3,7 @@ import uuid
 import pytest
 from django.db import connection, connections
 
-from tests.backup.site import Target
+from tests.backup.sample_site import Target
 
 
 def _admin_url(name: str = "postgres") -> str:

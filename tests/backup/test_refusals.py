@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 
 from backup import database
-from tests.backup.site import PDF, file_hashes
+from tests.backup.sample_site import PDF, file_hashes
 from tests.backup.test_round_trip import KEY, environment, make_backup, site_state
 from tests.factories import PhotoFactory, StoryFactory, give_consent
 

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from backup import database
-from tests.backup.site import build_site, file_hashes, source_rows
+from tests.backup.sample_site import build_site, file_hashes, source_rows
 
 pytestmark = pytest.mark.django_db
 KEY = base64.urlsafe_b64encode(bytes(range(32))).decode()
