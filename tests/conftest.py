@@ -207,6 +207,13 @@ def _isolated_media_and_cache(settings, tmp_path):
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"p-{tmp_path.name}"},
     }
     settings.PAGE_CACHE_STAMP = tmp_path / "page-cache-generation"
+    # Passwords hashed in a microsecond instead of ~0.4 s of PBKDF2 each (every editor a test makes);
+    # PBKDF2 stays to check the passwords of the demo site made by load_demo in its own process.
+    # The site's own hashers are Django's defaults (tests/test_settings.py).
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
     yield
 
 

@@ -49,7 +49,7 @@ def test_redis_url_switches_the_cache_to_redis():
     out = run_django(
         PRINT.format("s.CACHES['default']['BACKEND']"), DJANGO_SECRET_KEY="x", REDIS_URL="redis://127.0.0.1:6379/1"
     ).stdout
-    assert out.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert out.strip() == "shared.rediscache.ResilientRedisCache"  # Django's RedisCache, failing soft
 
 
 def test_allowed_hosts_and_media_root_come_from_the_environment(tmp_path):
@@ -92,3 +92,13 @@ def test_login_defence_and_second_factor_settings_follow_the_environment():
         DJANGO_SECRET_KEY_FALLBACKS="alt-1, alt-2",
     ).stdout
     assert out.strip() == "[True, 1, 15, ['alt-1', 'alt-2']]"
+
+
+def test_the_site_hashes_passwords_with_djangos_strong_default():
+    """Tests hash with MD5 for speed (tests/conftest.py); the site itself keeps PBKDF2."""
+    from django.conf import global_settings
+
+    import config.settings as site
+
+    hashers = getattr(site, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
+    assert hashers[0] == "django.contrib.auth.hashers.PBKDF2PasswordHasher"
