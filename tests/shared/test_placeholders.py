@@ -5,7 +5,8 @@ import pytest
 from campaign.models import Kommune
 from press.models import PressContact
 from shared import pagecache, placeholders
-from tests.press.helpers import load_press_demo
+from tests import snapshots
+from tests.press.helpers import newsroom_demo
 
 NEUTRAL = "Die Angaben werden derzeit ergänzt."
 
@@ -44,10 +45,10 @@ def test_plain_text_loses_the_lines_with_placeholders():
     assert placeholders.redact_text("ohne") == "ohne"
 
 
-@pytest.mark.django_db
+@snapshots.copied
 @pytest.mark.parametrize("path", ["/impressum/", "/datenschutz/", "/barrierefreiheit/", "/presse/"])
 def test_public_pages_never_show_a_raw_placeholder(client, path):
-    load_press_demo()  # the Pressespiegel's medium is a placeholder
+    newsroom_demo()  # the Pressespiegel's medium is a placeholder
     PressContact.objects.filter(organisation="Deutscher Städtetag").update(
         name="[Platzhalter: Name]", phone="[Platzhalter: Telefon]"
     )
