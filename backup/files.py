@@ -19,8 +19,10 @@ from django.utils.translation import gettext as _
 
 # The part of the archive each root lands in.
 PARTS = ("media", "consent")
-# Files a fresh site may have in MEDIA_ROOT without holding content of its own.
+# Files a fresh site may have in MEDIA_ROOT without holding content of its own: the placeholder and the
+# products the task worker made after `migrate` (generated/, made again from the restored content).
 IGNORED_NAMES = {".gitkeep"}
+IGNORED_FOLDERS = ("generated/",)
 
 
 class FolderError(Exception):
@@ -57,7 +59,10 @@ def folders(root: Path) -> dict[str, str]:
 
 
 def holds_files(root: Path) -> bool:
-    return any(Path(name).name not in IGNORED_NAMES for name, _path, _info in walk(root))
+    return any(
+        Path(name).name not in IGNORED_NAMES and not name.startswith(IGNORED_FOLDERS)
+        for name, _path, _info in walk(root)
+    )
 
 
 def check_replaceable(root: Path) -> None:

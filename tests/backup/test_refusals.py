@@ -192,3 +192,19 @@ def test_restore_makes_the_consent_folder_of_a_fresh_machine(tmp_path, settings)
     assert oct(settings.CONSENT_ROOT.stat().st_mode & 0o777) == "0o700"
     assert settings.MEDIA_ROOT.is_dir()
     assert database.content_tables() == []
+
+
+def test_products_made_after_migrate_do_not_make_a_site_non_empty(tmp_path):
+    """A new machine whose task worker already made the PDFs (rows and files in generated/) is still
+    empty: the products are made again from the content."""
+    from generated.models import GeneratedFile
+
+    archive = make_backup(tmp_path)
+    GeneratedFile.objects.create(
+        key="leitbild-pdf", path="generated/leitbild.pdf", digest="0" * 64, size=3, made_at="2026-12-01T08:00Z"
+    )
+    (Path(settings.MEDIA_ROOT) / "generated").mkdir()
+    (Path(settings.MEDIA_ROOT) / "generated" / "leitbild.pdf").write_bytes(b"pdf")
+    call_command("restore", str(archive), verbosity=0)
+    assert not GeneratedFile.objects.exists()
+    assert not (Path(settings.MEDIA_ROOT) / "generated").exists()
