@@ -116,7 +116,7 @@ def test_redis_cache_round_trip():
         "print(type(c).__name__, c.get('kjc-test-key'))"
     )
     result = run_django(code, DJANGO_SECRET_KEY="x", REDIS_URL=os.environ["REDIS_URL"])
-    assert result.stdout.strip() == "RedisCache Düren", result.stderr
+    assert result.stdout.strip() == "ResilientRedisCache Düren", result.stderr  # shared/rediscache.py
 
 
 def test_sitemap_lists_the_public_pages(client):
