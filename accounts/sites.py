@@ -8,11 +8,12 @@ from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.views import LoginView, redirect_to_login
+from django.contrib.contenttypes import views as contenttype_views
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts import password_reset, second_factor_reset, views
+from accounts import password_reset, rows, second_factor_reset, views
 from accounts.twofactor import has_second_factor, second_factor_required
 
 # Views a user who still lacks the required second factor may open.
@@ -39,7 +40,11 @@ class AdminSite(admin.AdminSite):
             path("passwort-vergessen/gesendet/", password_reset.DoneView.as_view(), name="password_reset_done"),
             path("passwort-neu/fertig/", password_reset.CompleteView.as_view(), name="password_reset_complete"),
             path("passwort-neu/<uidb64>/<token>/", password_reset.ConfirmView.as_view(), name="password_reset_confirm"),
-            *super().get_urls(),
+            # „Auf der Website anzeigen“ in place of Django's, which answered for any row.
+            path(
+                "r/<path:content_type_id>/<path:object_id>/", self.admin_view(self.object_on_site), name="view_on_site"
+            ),
+            *(pattern for pattern in super().get_urls() if getattr(pattern, "name", None) != "view_on_site"),
         ]
 
     def admin_view(self, view, cacheable=False):
@@ -55,10 +60,19 @@ class AdminSite(admin.AdminSite):
                     auth_logout(request)
                     return redirect_to_login(request.get_full_path(), reverse("admin:login", current_app=self.name))
                 return HttpResponseRedirect(reverse("admin:two_factor_setup", current_app=self.name))
+            if self.has_permission(request):
+                # A view of one row: 404 alike for another Kommune's row and a missing id (accounts/rows.py).
+                rows.check(view, request, args, kwargs)
             return inner(request, *args, **kwargs)
 
         # Keeps what Django's wrapper set on its view (name, admin_site) on the outer one.
         return update_wrapper(guarded, inner)
+
+    def object_on_site(self, request, content_type_id, object_id):
+        """Django's redirect to a row's page on the site, for a row this user may view in the admin;
+        any other row answers the 404 of a missing one (accounts/rows.py)."""
+        rows.on_site(self, request, content_type_id, object_id)
+        return contenttype_views.shortcut(request, content_type_id, object_id)
 
     def login(self, request, extra_context=None):
         """Django's AdminSite.login (6.1) with PasswordStepView in place of LoginView."""

@@ -6,8 +6,9 @@ from django.contrib import admin
 from django.contrib.admin import widgets
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models
+from django.db import DatabaseError, models, router, transaction
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -20,15 +21,35 @@ from shared.roles import in_own_kommunen, is_central, kommune_ids
 ADMIN_JS = "js/admin.js"
 
 
+# What a value in a list's query string can raise once the query is built or run: a year out of
+# the calendar's range (`?created_at__year=99999`, `__year=0`), an id too large for SQLite's
+# integers (`?pk=99999999999999999999`), a value the database itself refuses.
+ABSURD_VALUE_ERRORS = (OverflowError, ValueError, TypeError, ValidationError, DatabaseError)
+
+
 class GuardedChangeList(ChangeList):
     """Django's change list turns most nonsense in its query string into "invalid filter" (a redirect
-    with ?e=1), but not a date hierarchy out of the calendar's range (`?date__year=99999999999`
-    overflows, `?date__year=9999` has no following year): those raise and answer 500."""
+    with ?e=1), but not what fails only when the query is compiled or run: a date hierarchy out of
+    the calendar's range (`?date__year=99999999999` overflows, `?date__year=9999` has no following
+    year), a year lookup on any date field (`?created_at__year=99999`, `__year=0`), an id too large
+    for SQLite. Those raised and answered 500; here they are "invalid filter" too."""
 
     def get_filters(self, request):
         try:
             return super().get_filters(request)
         except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+
+    def get_results(self, request):
+        # The count runs the filtered query first (the rows, the date hierarchy and the facets run
+        # the same conditions after it). In a savepoint: PostgreSQL refuses every later query of a
+        # transaction once one has failed. Without lookups in the query string nothing can fail here.
+        if not self.get_filters_params():
+            return super().get_results(request)
+        try:
+            with transaction.atomic(using=router.db_for_read(self.model)):
+                return super().get_results(request)
+        except ABSURD_VALUE_ERRORS as exc:
             raise IncorrectLookupParameters(exc) from exc
 
 
