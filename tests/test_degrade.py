@@ -163,6 +163,7 @@ def test_public_pages_are_served_from_the_database_while_redis_is_stopped(client
                 response = visit(client, url)
                 assert response["X-Page-Cache"] == "miss"
     assert "Anna Beispiel" in visit(client, story.get_absolute_url()).content.decode()
+    assert client.get("/health/").status_code == 200  # the load balancer keeps the server
     # One warning for the outage, not one per request.
     assert len([r for r in caplog.records if r.name == "shared.rediscache"]) == 1
 
@@ -244,7 +245,7 @@ def note(value: str) -> str:
 
 
 @pytest.fixture
-def redis_tasks(settings, redis_site):
+def redis_tasks(db, settings, redis_site):
     settings.TASKS = {
         "default": {
             "BACKEND": TASK_BACKEND,
@@ -252,6 +253,7 @@ def redis_tasks(settings, redis_site):
         }
     }
     done.clear()
+    DBTaskResult.objects.all().delete()  # what `migrate` queued (the PDFs): not what these tests look at
     return redis_site
 
 
@@ -298,6 +300,16 @@ def test_an_enqueue_to_a_hung_redis_does_not_hold_the_save(db, redis_tasks):
     wait_until_back(redis_tasks)
     run_redis_worker()
     assert sorted(done) == ["erste", "zweite"]
+
+
+def test_tasks_waiting_in_redis_for_a_stopped_worker_are_counted(db, redis_tasks):
+    note.enqueue("in Redis")
+    found = taskqueue.waiting(after=timedelta(0))
+    assert (found.count, found.in_database) == (1, 0)
+    assert taskqueue.waiting().count == 0  # not 10 minutes yet
+    run_redis_worker()
+    assert done == ["in Redis"]
+    assert taskqueue.waiting(after=timedelta(0)).count == 0
 
 
 # --- the worker stopped (database queue) --------------------------------------------------------
