@@ -7,6 +7,7 @@ registered admin so that a new admin, field or object view is checked without a 
    ids) are refused (Django's `?e=1`) or give an empty list, never a 500.
 4. Every admin URL of one row answers a Kommune editor alike for another Kommune's row and for an id
    that does not exist (404; 403 for both where the type is closed to them): no existence oracle.
+   The public preview link of a deleted row answers like a forged one (a guard: it already did).
 """
 
 import datetime
@@ -348,11 +349,11 @@ def opens_list(client, user, model) -> bool:
     return REGISTRY[model].has_view_or_change_permission(editor_request(user))
 
 
-@pytest.mark.parametrize("who", ["admin", "dueren"])
+@pytest.mark.parametrize("who", ["admin_user", "dueren_editor"])
 @pytest.mark.parametrize(("model", "name"), FILTER_CASES, ids=[f"{label(m)}.{n}" for m, n in FILTER_CASES])
-def test_absurd_values_for_a_date_field_never_answer_500(client, admin_user, dueren_editor, who, model, name):
+def test_absurd_values_for_a_date_field_never_answer_500(client, request, who, model, name):
     url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
-    if not opens_list(client, admin_user if who == "admin" else dueren_editor, model):
+    if not opens_list(client, request.getfixturevalue(who), model):
         return
     wrong = []
     for absurd in ABSURD:
@@ -363,11 +364,11 @@ def test_absurd_values_for_a_date_field_never_answer_500(client, admin_user, due
     assert wrong == []
 
 
-@pytest.mark.parametrize("who", ["admin", "dueren"])
+@pytest.mark.parametrize("who", ["admin_user", "dueren_editor"])
 @pytest.mark.parametrize("model", sorted(REGISTRY, key=label), ids=label)
-def test_absurd_ids_in_a_change_list_never_answer_500(client, admin_user, dueren_editor, who, model):
+def test_absurd_ids_in_a_change_list_never_answer_500(client, request, who, model):
     url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
-    if not opens_list(client, admin_user if who == "admin" else dueren_editor, model):
+    if not opens_list(client, request.getfixturevalue(who), model):
         return
     wrong = []
     for name, value in ABSURD_IDS:
@@ -492,3 +493,15 @@ def test_the_editor_still_opens_every_admin_url_of_an_own_row(client, dueren_edi
     assert client.get(f"/admin/consent/consent/{consent.pk}/change/").status_code == 200
     assert client.get(f"/admin/campaign/kommune/{kommune().pk}/history/").status_code == 200
     assert Kommune.objects.filter(slug=OTHER).exists()
+
+
+def test_a_preview_link_of_a_deleted_row_answers_like_a_forged_one(client):
+    from editorial import preview
+
+    story = stuttgart_story()
+    link = f"/vorschau/{preview.token_for(story)}/"
+    assert client.get(link).status_code == 200
+    story.delete()
+    deleted, forged = client.get(link), client.get("/vorschau/erfunden/")
+    assert deleted.status_code == forged.status_code == 404
+    assert answer(deleted) == answer(forged)
