@@ -23,6 +23,7 @@ from tests.mediafiles.test_heic import heic_photo
 from tests.mediafiles.test_video_pipeline import CAPTIONS, phone_video  # noqa: F401 (fixture)
 
 PASSWORD = "ein-langes-testpasswort"
+SIGNED_FORM = b"%PDF-1.4\n% Einwilligung Nora Nachtigall\n%%EOF\n"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 
@@ -39,7 +40,7 @@ def focused_matches(page, selector: str, text: str = "") -> bool:
     )
 
 
-def tab_to(page, selector: str, text: str = "", limit: int = 150) -> int:
+def tab_to(page, selector: str, text: str = "", limit: int = 300) -> int:
     """Press Tab until the element matching `selector` (with that text) has the focus; the number of presses."""
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
@@ -158,6 +159,8 @@ def test_a_story_goes_from_a_phone_to_the_site_by_keyboard_and_a_change_waits_fo
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.input_value("#id_person") == "Nora Nachtigall"
+    # The signed form, scanned to PDF (a consent counts only with its document).
+    choose_file_by_keyboard(page, "#id_document", "Einwilligung.pdf", "application/pdf", SIGNED_FORM)
     type_into(page, "#id_signed_on", "04.05.2026")
     press_button(page, "Sichern")
     page.wait_for_url(site.url(f"/admin/stories/story/{story.pk}/change/"))

@@ -11,6 +11,8 @@ from tests.factories import editor, image_file
 
 PASSWORD = "ein-langes-testpasswort"
 
+SIGNED_FORM = b"%PDF-1.4\n% Einwilligung Lena Browser\n%%EOF\n"
+
 
 def account(username: str, group: str, *kommune_slugs: str):
     return editor(group, *kommune_slugs, username=username, email=f"{username}@example.org")
@@ -57,6 +59,9 @@ def test_kommune_editor_writes_and_central_editor_publishes(site):
     page.click("text=Einwilligung erfassen")
     assert page.input_value("#id_person") == "Lena Browser"
     assert_accessible(page)
+    page.set_input_files(  # the signed form, scanned (a consent counts only with its document)
+        "#id_document", files=[{"name": "einwilligung.pdf", "mimeType": "application/pdf", "buffer": SIGNED_FORM}]
+    )
     page.fill("#id_signed_on", "04.05.2026")
     page.click("input[name=_save]")
     page.wait_for_url(site.url(f"/admin/stories/story/{story.pk}/change/"))  # back to the story
