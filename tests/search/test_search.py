@@ -14,6 +14,7 @@ from search.models import SearchEntry
 from shared.publication import Status
 from shared.search import fold
 from stories.models import Story
+from tests import snapshots
 from tests.factories import ExplainerVideoFactory, PressReleaseFactory, StoryFactory, kommune
 from tests.helpers import count_queries
 
@@ -261,7 +262,9 @@ def test_query_count_is_fixed(client):
     assert small == large <= 2
 
 
+@snapshots.copied
 def test_demo_stories_made_in_bulk_are_findable_after_load_demo(client):
+    snapshots.demo()  # the demo site, made once per state of the code (on PostgreSQL: load_demo here)
     call_command("load_demo", stories=3, verbosity=0, stdout=io.StringIO())
     published = Story.objects.published()
     assert published.count() > 0
