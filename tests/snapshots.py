@@ -264,7 +264,9 @@ def collected_static() -> Path:
 def copied(test):
     """Marks a test that copies content in: transactional (a copy needs a database outside a
     transaction), and `snapshot`, so that being transactional alone does not put it in the
-    PostgreSQL pass (tests/conftest.py)."""
+    PostgreSQL pass (tests/conftest.py). With serialized rollback: on PostgreSQL a transactional
+    test starts from a flushed database, and the rows of data migrations (the 104 Kommunen) come
+    back only that way (on SQLite the migrated template is copied in, tests/conftest.py)."""
     import pytest
 
-    return pytest.mark.snapshot(pytest.mark.django_db(transaction=True)(test))
+    return pytest.mark.snapshot(pytest.mark.django_db(transaction=True, serialized_rollback=True)(test))
