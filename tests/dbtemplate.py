@@ -118,12 +118,16 @@ def _migrate_into(path: Path) -> None:
     if done.returncode:
         partial.unlink(missing_ok=True)
         raise RuntimeError(f"migrating the test database template failed:\n{done.stdout}\n{done.stderr}")
-    # One self-contained file (no -wal beside it), so that a plain copy is complete.
-    with sqlite3.connect(partial) as db:
+    self_contained(partial)
+    os.replace(partial, path)
+
+
+def self_contained(path: Path) -> None:
+    """One self-contained database file (no -wal beside it), so that a plain copy is complete."""
+    with sqlite3.connect(path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute("PRAGMA journal_mode=DELETE")
     db.close()
-    os.replace(partial, path)
 
 
 def _remove_old(current: Path) -> None:

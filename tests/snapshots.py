@@ -161,25 +161,23 @@ def _load_demo_into(folder: Path) -> None:
         "DJANGO_CONSENT_ROOT": str(partial / "private"),
         "DJANGO_PAGE_CACHE_STAMP": str(partial / "stamp"),
     }
-    env.pop("REDIS_URL", None)  # nothing of the demo may reach a shared Redis
-    done = subprocess.run(
-        [sys.executable, "manage.py", "load_demo", "--verbosity", "0"],
-        cwd=dbtemplate.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        shutil.rmtree(partial, ignore_errors=True)
-        raise RuntimeError(f"load_demo for the test demo site failed:\n{done.stdout}\n{done.stderr}")
-    with sqlite3.connect(partial / "db.sqlite3") as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute("PRAGMA journal_mode=DELETE")
-    db.close()
+    _manage(["load_demo", "--verbosity", "0"], env, partial)
+    dbtemplate.self_contained(partial / "db.sqlite3")
     (partial / "stamp").unlink(missing_ok=True)
     (partial / "done").touch()
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(partial, folder)
+
+
+def _manage(args: list[str], env: dict, partial: Path) -> None:
+    """`manage.py <args>` in its own process (never with the shared Redis); on failure `partial` goes."""
+    env = {key: value for key, value in env.items() if key != "REDIS_URL"}
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=dbtemplate.ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise RuntimeError(f"manage.py {args[0]} for the test sites failed:\n{done.stdout}\n{done.stderr}")
 
 
 def demo() -> None:
@@ -241,17 +239,7 @@ def collected_static() -> Path:
                 "DJANGO_STATIC_ROOT": str(partial),
             }
             env.pop("DJANGO_STATICFILES_STORAGE", None)  # the real, hashed, compressed storage
-            env.pop("REDIS_URL", None)
-            done = subprocess.run(
-                [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
-                cwd=dbtemplate.ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-            )
-            if done.returncode:
-                shutil.rmtree(partial, ignore_errors=True)
-                raise RuntimeError(f"collectstatic for the test sites failed:\n{done.stdout}\n{done.stderr}")
+            _manage(["collectstatic", "--noinput", "--verbosity", "0"], env, partial)
             shutil.rmtree(folder, ignore_errors=True)
             os.replace(partial, folder)
             for old in sorted(dbtemplate.CACHE.glob("static-*"), key=lambda p: p.stat().st_mtime)[: -dbtemplate.KEEP]:
@@ -262,11 +250,13 @@ def collected_static() -> Path:
 
 
 def copied(test):
-    """Marks a test that copies content in: transactional (a copy needs a database outside a
-    transaction), and `snapshot`, so that being transactional alone does not put it in the
-    PostgreSQL pass (tests/conftest.py). With serialized rollback: on PostgreSQL a transactional
-    test starts from a flushed database, and the rows of data migrations (the 104 Kommunen) come
-    back only that way (on SQLite the migrated template is copied in, tests/conftest.py)."""
+    """Marks a test that copies content in: on SQLite transactional (a copy needs a database outside
+    a transaction), and `snapshot`, so that being transactional alone does not put it in the
+    PostgreSQL pass (tests/conftest.py). Elsewhere (PostgreSQL) the test stays in its transaction
+    and builds or loads its content itself, as before: a transactional test there would start from
+    a flushed database, without the rows of data migrations (the 104 Kommunen)."""
     import pytest
+    from django.conf import settings
 
-    return pytest.mark.snapshot(pytest.mark.django_db(transaction=True, serialized_rollback=True)(test))
+    sqlite = "sqlite" in settings.DATABASES["default"]["ENGINE"] and dbtemplate.enabled()
+    return pytest.mark.snapshot(pytest.mark.django_db(transaction=sqlite)(test))
