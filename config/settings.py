@@ -98,7 +98,7 @@ INSTALLED_APPS = [
     "editorial",
     "consent",
     # Background tasks (django.tasks): the database queue (before generated, whose admin guards its admin).
-    "django_tasks_db",
+    "generated.apps.TasksDatabaseConfig",  # django_tasks_db under a German name
     "generated",
     # Every outgoing e-mail, delivered by the task worker with retries (MAILERS below).
     "outbox",

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 class GeneratedConfig(AppConfig):
@@ -12,3 +13,11 @@ class GeneratedConfig(AppConfig):
 
         # After every migrate (a deploy, a fresh database): make sure each product gets made.
         post_migrate.connect(makers.enqueue_after_migrate, sender=self)
+
+
+class TasksDatabaseConfig(TasksAppConfig):
+    """django-tasks-db's queue under a German name in the admin (its models' own names are translated
+    in locale/de/: „Hintergrundaufgaben“); label and tables unchanged."""
+
+    default = False
+    verbose_name = _("Hintergrunddienst")

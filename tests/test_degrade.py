@@ -345,6 +345,7 @@ def test_with_the_worker_stopped_a_save_succeeds_and_the_waiting_work_is_shown(
     assert count >= 2  # the story's share card and the note
     assert f"{count} Aufgaben warten seit über 10 Minuten" in start_page
     assert "läuft der Hintergrunddienst?" in start_page
+    assert "Hintergrundaufgaben" in start_page and "Task Results" not in start_page  # the queue in German
     listing = client.get("/admin/django_tasks_database/dbtaskresult/?status__exact=READY")
     assert listing.status_code == 200
     assert "note" in listing.content.decode()
