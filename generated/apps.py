@@ -5,6 +5,7 @@ from django_tasks_db.apps import TasksAppConfig
 
 
 class GeneratedConfig(AppConfig):
+    default = True  # this module holds a second config (the task queue's, below): this one is the app's
     name = "generated"
     verbose_name = _("Erzeugte Dateien")
 
